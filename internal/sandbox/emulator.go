@@ -1,0 +1,35 @@
+// Package sandbox is the shared core of the vendor emulators: it mounts each
+// vendor's API under its own path prefix on one loopback server and wraps every
+// request with a request log, per-route counters and fault injection.
+package sandbox
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+// Emulator is one vendor's fake user API. Implementations live in
+// internal/sandbox/<vendor> and share no code with the provider's clients.
+// An emulator may also implement Describer, so saas-sandbox can print the
+// provider settings that reach it.
+type Emulator interface {
+	// Name is the vendor key ("qacomplete", "questionpro", "quickhelp",
+	// "twosms"). The emulator is mounted under "/<Name>" + BasePath().
+	Name() string
+
+	// BasePath is the path the vendor's API lives under on a real host, for
+	// example "/rest-api/service/api/v1". It may be empty.
+	BasePath() string
+
+	// Routes registers the vendor's handlers on mux with Go ServeMux patterns
+	// relative to the mount point, for example "GET /depts/{DeptId}/users".
+	// The registered pattern is the route key used by counters and faults.
+	Routes(mux *http.ServeMux)
+
+	// Seed replaces the emulator's data with this vendor's section of a seed
+	// file (the same shape Snapshot returns).
+	Seed(raw json.RawMessage) error
+
+	// Snapshot returns the emulator's current data in the seed format.
+	Snapshot() any
+}
