@@ -1,0 +1,114 @@
+package qacomplete
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
+	"github.com/saas-users/terraform-provider-saas/internal/validate"
+)
+
+var (
+	_ datasource.DataSource                     = &UserDataSource{}
+	_ datasource.DataSourceWithConfigure        = &UserDataSource{}
+	_ datasource.DataSourceWithConfigValidators = &UserDataSource{}
+)
+
+// NewUserDataSource is the saas_qacomplete_user data source constructor.
+func NewUserDataSource() datasource.DataSource { return &UserDataSource{} }
+
+// UserDataSource reads one QAComplete user by id or e-mail.
+type UserDataSource struct {
+	configured *Configured
+}
+
+type userDataSourceModel struct {
+	ID     types.String `tfsdk:"id"`
+	DeptID types.Int64  `tfsdk:"dept_id"`
+	userDataModel
+}
+
+func (d *UserDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_qacomplete_user"
+}
+
+func (d *UserDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := userDataAttributes()
+	attrs["id"] = schema.StringAttribute{Computed: true, MarkdownDescription: "`<dept_id>/<user_id>`."}
+	attrs["dept_id"] = schema.Int64Attribute{
+		Required:            true,
+		MarkdownDescription: "Department to look in (users are found through their primary department).",
+		Validators:          []validator.Int64{int64validator.AtLeast(1)},
+	}
+	attrs["user_id"] = schema.Int64Attribute{
+		Optional:            true,
+		Computed:            true,
+		MarkdownDescription: "User id to read. Exactly one of `user_id` and `email` must be set.",
+		Validators:          []validator.Int64{int64validator.AtLeast(1)},
+	}
+	attrs["email"] = schema.StringAttribute{
+		Optional:            true,
+		Computed:            true,
+		MarkdownDescription: "E-mail to look up (case-insensitive). Exactly one of `user_id` and `email` must be set.",
+		Validators:          []validator.String{validate.Email()},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads one SmartBear QAComplete user of a department, by id (`GET /depts/{DeptId}/users/{UserId}`) or by e-mail (a filtered `GET /depts/{DeptId}/users`, re-checked client-side).",
+		Attributes:          attrs,
+	}
+}
+
+func (d *UserDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("user_id"), path.MatchRoot("email")),
+	}
+}
+
+func (d *UserDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg userDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	c := clientOrMissing(d.configured, "data.saas_qacomplete_user", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	deptID := cfg.DeptID.ValueInt64()
+	var user *User
+	var err error
+	if !cfg.UserID.IsNull() {
+		user, err = c.GetUser(ctx, deptID, cfg.UserID.ValueInt64())
+		if apiclient.IsNotFound(err) {
+			resp.Diagnostics.AddAttributeError(path.Root("user_id"), "QAComplete user not found",
+				fmt.Sprintf("No user %d has department %d as its primary department.", cfg.UserID.ValueInt64(), deptID))
+			return
+		}
+	} else {
+		user, err = c.FindUserByEmail(ctx, deptID, cfg.Email.ValueString())
+		if err == nil && user == nil {
+			resp.Diagnostics.AddAttributeError(path.Root("email"), "QAComplete user not found",
+				fmt.Sprintf("No user with e-mail %s exists in department %d.", cfg.Email.ValueString(), deptID))
+			return
+		}
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not read the QAComplete user", err)
+		return
+	}
+	out := userDataSourceModel{
+		ID:            types.StringValue(resourceID(deptID, user.ID)),
+		DeptID:        cfg.DeptID,
+		userDataModel: flattenUserData(user),
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+}

@@ -1,0 +1,83 @@
+package qacomplete
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+var (
+	_ datasource.DataSource              = &UsersDataSource{}
+	_ datasource.DataSourceWithConfigure = &UsersDataSource{}
+)
+
+// NewUsersDataSource is the saas_qacomplete_users data source constructor.
+func NewUsersDataSource() datasource.DataSource { return &UsersDataSource{} }
+
+// UsersDataSource lists a department's users, every page walked.
+type UsersDataSource struct {
+	configured *Configured
+}
+
+type usersDataSourceModel struct {
+	ID     types.String    `tfsdk:"id"`
+	DeptID types.Int64     `tfsdk:"dept_id"`
+	Filter types.String    `tfsdk:"filter"`
+	Users  []userDataModel `tfsdk:"users"`
+}
+
+func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_qacomplete_users"
+}
+
+func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the users of a SmartBear QAComplete department (`GET /depts/{DeptId}/users`), walking every page. Disabled users are included; filter on `is_active` or with `filter = \"IsActive = true\"`.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The department id."},
+			"dept_id": schema.Int64Attribute{
+				Required:            true,
+				MarkdownDescription: "Department whose users are listed.",
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"filter": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "QAComplete filter expression passed to the API as `filter`, for example `LastName = 'Doe'` or `(IsActive = true) AND (Email ~ '@example.com')`. See QAComplete's Search Filters reference for the syntax; a syntax error is reported by the API.",
+			},
+			"users": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "The users, in the order the API returns them.",
+				NestedObject:        schema.NestedAttributeObject{Attributes: userDataAttributes()},
+			},
+		},
+	}
+}
+
+func (d *UsersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg usersDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	c := clientOrMissing(d.configured, "data.saas_qacomplete_users", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	users, err := c.ListAllUsers(ctx, cfg.DeptID.ValueInt64(), cfg.Filter.ValueString())
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not list QAComplete users", err)
+		return
+	}
+	cfg.ID = types.StringValue(strconv.FormatInt(cfg.DeptID.ValueInt64(), 10))
+	cfg.Users = make([]userDataModel, 0, len(users))
+	for i := range users {
+		cfg.Users = append(cfg.Users, flattenUserData(&users[i]))
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}

@@ -1,0 +1,4 @@
+package qacomplete
+
+// vendorName is how diagnostics name the vendor.
+const vendorName = "QAComplete"

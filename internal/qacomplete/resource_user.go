@@ -1,0 +1,376 @@
+package qacomplete
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
+	"github.com/saas-users/terraform-provider-saas/internal/validate"
+)
+
+var (
+	_ resource.Resource                = &UserResource{}
+	_ resource.ResourceWithConfigure   = &UserResource{}
+	_ resource.ResourceWithImportState = &UserResource{}
+	_ resource.ResourceWithModifyPlan  = &UserResource{}
+)
+
+// defaultTimeout bounds each operation when the configuration sets no
+// timeouts block; retries with backoff fit well inside it.
+const defaultTimeout = 10 * time.Minute
+
+// NewUserResource is the saas_qacomplete_user constructor.
+func NewUserResource() resource.Resource { return &UserResource{} }
+
+// UserResource manages one QAComplete user.
+type UserResource struct {
+	configured *Configured
+}
+
+func (r *UserResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_qacomplete_user"
+}
+
+func (r *UserResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// client returns the QAComplete client, or reports which provider settings
+// are missing, naming the attribute and its environment variable.
+func (r *UserResource) client(diags *diag.Diagnostics) *Client {
+	return clientOrMissing(r.configured, "saas_qacomplete_user", diags)
+}
+
+// ModifyPlan stops, at plan time, a change to an attribute QAComplete accepts
+// only on create, and reports missing credentials before anything is sent.
+func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	if r.configured != nil {
+		r.client(&resp.Diagnostics)
+	}
+	if req.State.Raw.IsNull() {
+		return // create
+	}
+	var plan, state userResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	planned, prior := plan.createOnly(), state.createOnly()
+	for name, p := range planned {
+		s := prior[name]
+		if p.IsUnknown() || s.IsNull() || s.IsUnknown() || p.Equal(*s) {
+			// A null prior value means Terraform never learned it (the API
+			// does not return it, e.g. after import), so the configured value
+			// is recorded as is.
+			continue
+		}
+		resp.Diagnostics.AddAttributeError(path.Root(name), "Cannot change a create-only QAComplete attribute",
+			fmt.Sprintf("%s is %q for QAComplete user %s and the configuration now asks for %q. QAComplete's API sets %s only when a user is created: neither PUT nor PATCH carries it, so the change cannot be applied in place, and re-creating the user would take a new id and lose its history. Change it in the QAComplete UI and then in the configuration, or restore the previous value.",
+				name, s.ValueString(), state.ID.ValueString(), p.ValueString(), name))
+	}
+}
+
+func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan userResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	deptID, email := plan.DeptID.ValueInt64(), plan.Email.ValueString()
+	existing, err := c.FindUserByEmail(ctx, deptID, email)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not check for an existing QAComplete user", err)
+		return
+	}
+
+	var user *User
+	switch {
+	case existing != nil && !plan.AdoptExisting.ValueBool():
+		resp.Diagnostics.AddAttributeError(path.Root("email"), "QAComplete user already exists",
+			fmt.Sprintf("Department %d already has a user with the e-mail %s: user id %d%s. To manage that user with Terraform, import it:\n\n  terraform import <resource address> %d/%d\n\nor add an import block with id = \"%d/%d\", or set adopt_existing = true to take it over on create.",
+				deptID, email, existing.ID, inactiveNote(existing), deptID, existing.ID, deptID, existing.ID))
+		return
+	case existing != nil:
+		if !existing.Active() {
+			resp.Diagnostics.AddAttributeError(path.Root("email"), "Cannot adopt a disabled QAComplete user",
+				fmt.Sprintf("User %d (%s) in department %d is disabled, and QAComplete's API has no call that re-enables a user. Re-enable it in the QAComplete UI, then apply again.", existing.ID, email, deptID))
+			return
+		}
+		tflog.Info(ctx, "adopting existing QAComplete user", map[string]any{"dept_id": deptID, "user_id": existing.ID})
+		resp.Diagnostics.Append(r.checkAdoptCreateOnly(&plan, existing)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		var config userResourceModel
+		resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+		user, err = c.UpdateUser(ctx, deptID, existing.ID, expandUserPut(&plan, &config, existing))
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Could not update the adopted QAComplete user", err)
+			return
+		}
+	default:
+		user, err = r.createWithReconcile(ctx, c, &plan)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Could not create the QAComplete user", err)
+			return
+		}
+	}
+
+	flattenUser(deptID, user, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// createWithReconcile posts the new user. When the POST fails in a way that
+// may have created the user anyway (a timeout, a dropped connection, a 5xx),
+// it looks the e-mail up before posting again, so a retry never makes a
+// duplicate.
+func (r *UserResource) createWithReconcile(ctx context.Context, c *Client, plan *userResourceModel) (*User, error) {
+	deptID, email := plan.DeptID.ValueInt64(), plan.Email.ValueString()
+	var lastErr error
+	// The POST is sent at most 1 + max_retries times, like any call: each
+	// repeat comes only after a lookup showed the previous one made no user.
+	for attempt := 1; attempt <= 1+c.http.MaxRetries(); attempt++ {
+		user, err := c.CreateUser(ctx, deptID, expandUserPost(plan))
+		if err == nil {
+			if user.ID != 0 {
+				return user, nil
+			}
+			// [I] The POST response is undocumented; without an id, find
+			// the user the server just made.
+			found, ferr := c.FindUserByEmail(ctx, deptID, email)
+			if ferr != nil {
+				return nil, ferr
+			}
+			if found == nil {
+				return nil, fmt.Errorf("QAComplete accepted the new user but returned no id, and no user with e-mail %s was found in department %d", email, deptID)
+			}
+			return c.GetUser(ctx, deptID, found.ID)
+		}
+		if !apiclient.IsAmbiguous(err) {
+			return nil, err
+		}
+		lastErr = err
+		tflog.Warn(ctx, "QAComplete create failed ambiguously; checking whether the user exists before retrying", map[string]any{"attempt": attempt, "error": err.Error()})
+		found, ferr := c.FindUserByEmail(ctx, deptID, email)
+		if ferr != nil {
+			return nil, fmt.Errorf("%w (and the follow-up lookup failed: %s)", err, ferr.Error())
+		}
+		if found != nil {
+			return c.GetUser(ctx, deptID, found.ID)
+		}
+	}
+	return nil, lastErr
+}
+
+// checkAdoptCreateOnly refuses an adoption whose configuration asks for a
+// create-only value different from what the server reports.
+func (r *UserResource) checkAdoptCreateOnly(plan *userResourceModel, existing *User) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if existing.CompanyName != nil && !plan.CompanyName.IsUnknown() && !plan.CompanyName.IsNull() && plan.CompanyName.ValueString() != *existing.CompanyName {
+		diags.AddAttributeError(path.Root("company_name"), "Cannot change a create-only QAComplete attribute",
+			fmt.Sprintf("The adopted user %d has company_name %q and the configuration asks for %q; QAComplete's API sets it only on create. Change it in the QAComplete UI or in the configuration.", existing.ID, *existing.CompanyName, plan.CompanyName.ValueString()))
+	}
+	return diags
+}
+
+func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state userResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	timeout, d := state.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	deptID, userID := state.DeptID.ValueInt64(), state.UserID.ValueInt64()
+	user, err := c.GetUser(ctx, deptID, userID)
+	if apiclient.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("QAComplete user no longer exists",
+			fmt.Sprintf("User %d in department %d (%s) was not found, so it was removed from Terraform state; the next plan proposes to create it again. It was deleted outside Terraform or moved to another primary department.", userID, deptID, state.Email.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not read the QAComplete user", err)
+		return
+	}
+	if !user.Active() {
+		resp.Diagnostics.AddWarning("QAComplete user was disabled outside Terraform",
+			fmt.Sprintf("User %d in department %d (%s) is disabled, so it was removed from Terraform state. QAComplete's API cannot re-enable a user: re-enable it in the QAComplete UI and import it, or let Terraform create a new user with another e-mail.", userID, deptID, deref(user.Email)))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	flattenUser(deptID, user, &state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, config, state userResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	deptID, userID := state.DeptID.ValueInt64(), state.UserID.ValueInt64()
+	// Read the user fresh: the PUT must carry what the server holds now for
+	// every field the configuration leaves alone, not what it held at plan.
+	current, err := c.GetUser(ctx, deptID, userID)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not read the QAComplete user before updating it", err)
+		return
+	}
+	user := current
+	if putFieldsDiffer(&plan, &state) {
+		user, err = c.UpdateUser(ctx, deptID, userID, expandUserPut(&plan, &config, current))
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Could not update the QAComplete user", err)
+			return
+		}
+	}
+	flattenUser(deptID, user, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state userResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if state.OnDestroy.ValueString() == OnDestroyForget {
+		tflog.Info(ctx, "on_destroy = forget: leaving the QAComplete user in place", map[string]any{"id": state.ID.ValueString()})
+		return
+	}
+	c := r.client(&resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	err := c.DeleteUser(ctx, state.DeptID.ValueInt64(), state.UserID.ValueInt64())
+	if err != nil && !apiclient.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, "Could not disable the QAComplete user", err)
+	}
+}
+
+// ImportState accepts "<dept_id>/<user_id>" or "<dept_id>/<email>" and always
+// stores the numeric id.
+func (r *UserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	deptID, userID, email, err := parseImportID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID for saas_qacomplete_user", err.Error())
+		return
+	}
+	if email != "" {
+		c := r.client(&resp.Diagnostics)
+		if c == nil {
+			return
+		}
+		found, err := c.FindUserByEmail(ctx, deptID, email)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Could not look up the QAComplete user to import", err)
+			return
+		}
+		if found == nil {
+			resp.Diagnostics.AddError("QAComplete user not found",
+				fmt.Sprintf("No user with e-mail %s exists in department %d (users appear in the department of their primary department).", email, deptID))
+			return
+		}
+		userID = found.ID
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), resourceID(deptID, userID))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("dept_id"), deptID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_id"), userID)...)
+	// Imported users get the same defaults a new resource would, so an
+	// import followed by a plan with those defaults shows no change.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), OnDestroyDisable)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("adopt_existing"), false)...)
+}
+
+// parseImportID splits "<dept_id>/<user_id>" or "<dept_id>/<email>".
+func parseImportID(id string) (deptID, userID int64, email string, err error) {
+	usage := fmt.Errorf("expected \"<dept_id>/<user_id>\" or \"<dept_id>/<email>\" (for example 8162/24793 or 8162/jane@example.com), got %q", id)
+	dept, rest, ok := strings.Cut(id, "/")
+	if !ok || rest == "" {
+		return 0, 0, "", usage
+	}
+	deptID, err = strconv.ParseInt(dept, 10, 64)
+	if err != nil || deptID < 1 {
+		return 0, 0, "", usage
+	}
+	if n, err := strconv.ParseInt(rest, 10, 64); err == nil {
+		if n < 1 {
+			return 0, 0, "", usage
+		}
+		return deptID, n, "", nil
+	}
+	if !validate.IsEmail(rest) {
+		return 0, 0, "", usage
+	}
+	return deptID, 0, rest, nil
+}
+
+func inactiveNote(u *User) string {
+	if u.Active() {
+		return ""
+	}
+	return " (disabled)"
+}
+
+// configuredFrom extracts this package's provider data. A nil ProviderData
+// happens during validation, before the provider is configured.
+func configuredFrom(data any, diags *diag.Diagnostics) *Configured {
+	src, ok := providerdata.SourceFrom[ClientSource](data, vendorName, diags)
+	if !ok {
+		return nil
+	}
+	return src.QAComplete()
+}
+
+// clientOrMissing returns the client, or reports which provider settings are
+// missing, naming the attribute and its environment variable.
+func clientOrMissing(cfg *Configured, typeName string, diags *diag.Diagnostics) *Client {
+	return cfg.ClientFor(vendorName, typeName, diags)
+}
+
+// addAPIError turns a client error into a diagnostic whose detail holds the
+// vendor's status, message and the hint for it.
+func addAPIError(diags *diag.Diagnostics, summary string, err error) {
+	detail := err.Error()
+	if e, ok := apiclient.AsError(err); ok {
+		detail = e.Detail()
+	}
+	diags.AddError(summary, detail)
+}

@@ -1,0 +1,149 @@
+package qacomplete
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/saas-users/terraform-provider-saas/internal/validate"
+)
+
+// On-destroy modes.
+const (
+	OnDestroyDisable = "disable"
+	OnDestroyForget  = "forget"
+)
+
+const createOnlyNote = " Create-only: QAComplete's API accepts it only when the user is created, so changing it later is rejected at plan time with an explanation (change it in the QAComplete UI and then in the configuration)."
+
+func (r *UserResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attrs := map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			MarkdownDescription: "Terraform identifier, `<dept_id>/<user_id>`.",
+			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"user_id": schema.Int64Attribute{
+			MarkdownDescription: "QAComplete user id (`id` in the API), assigned by the server.",
+			Computed:            true,
+			PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+		},
+		"dept_id": schema.Int64Attribute{
+			MarkdownDescription: "Department the user is created in; it becomes the user's primary department. QAComplete updates and disables users only through their primary department, so changing it replaces the user.",
+			Required:            true,
+			Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+		},
+		"email": schema.StringAttribute{
+			MarkdownDescription: "E-mail address (`Email`), which is also the user's QAComplete login. At most 255 characters.",
+			Required:            true,
+			Validators:          []validator.String{validate.Email(), stringvalidator.LengthAtMost(255)},
+		},
+		"first_name": schema.StringAttribute{
+			MarkdownDescription: "First name (`FirstName`), 1 to 25 characters.",
+			Required:            true,
+			Validators:          []validator.String{stringvalidator.LengthBetween(1, 25)},
+		},
+		"last_name": schema.StringAttribute{
+			MarkdownDescription: "Last name (`LastName`), 1 to 25 characters.",
+			Required:            true,
+			Validators:          []validator.String{stringvalidator.LengthBetween(1, 25)},
+		},
+		"middle_name": optionalComputedString("Middle name (`MiddleName`)."),
+		"phone":       optionalComputedString("Phone number (`Phone`, returned as `work_phone`)."),
+		"is_security_admin": schema.BoolAttribute{
+			MarkdownDescription: "Whether the user is a security administrator (`IsSecurityAdmin`). When omitted, the server's value is kept.",
+			Optional:            true,
+			Computed:            true,
+			PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+		},
+		"is_ad_account": schema.BoolAttribute{
+			MarkdownDescription: "Whether the user signs in with an Active Directory account (`IsAdAccount`, returned as `is_a_d_account`). When omitted, the server's value is kept.",
+			Optional:            true,
+			Computed:            true,
+			PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+		},
+		"ad_search_value": optionalComputedString("Active Directory search value (`AdSearchValue`), used by on-premises installs. If the server does not return it, drift on it cannot be seen and the last value Terraform knows is kept and re-sent on updates."),
+		"time_zone":       optionalComputedString("Time zone (`TimeZone`), one of the entries of QAComplete's Setup > System Options time zone list; the server's time zone when omitted. QAComplete does not return it, so drift on it cannot be seen and Terraform keeps the configured value." + createOnlyNote),
+		"company_name": schema.StringAttribute{
+			MarkdownDescription: "Company name (`CompanyName`), at most 50 characters." + createOnlyNote,
+			Optional:            true,
+			Computed:            true,
+			Validators:          []validator.String{stringvalidator.LengthAtMost(50)},
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"on_destroy": schema.StringAttribute{
+			MarkdownDescription: "What `terraform destroy` (or removing the resource) does: `disable` (default) calls QAComplete's DELETE, which disables the profile and keeps its history; `forget` only removes the user from Terraform state and leaves it active in QAComplete.",
+			Optional:            true,
+			Computed:            true,
+			Default:             stringdefault.StaticString(OnDestroyDisable),
+			Validators:          []validator.String{stringvalidator.OneOf(OnDestroyDisable, OnDestroyForget)},
+		},
+		"adopt_existing": schema.BoolAttribute{
+			MarkdownDescription: "When `true`, creating the resource for an e-mail that already exists in `dept_id` adopts that user and applies the configuration to it. When `false` (default), that case fails with the existing user's id and the import command.",
+			Optional:            true,
+			Computed:            true,
+			Default:             booldefault.StaticBool(false),
+		},
+		"is_active": schema.BoolAttribute{
+			MarkdownDescription: "Whether the account is active. A user disabled outside Terraform is removed from state with a warning at the next refresh.",
+			Computed:            true,
+			PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+		},
+		"primary_dept_id": schema.Int64Attribute{
+			MarkdownDescription: "The user's primary department (`primary_dept_id`).",
+			Computed:            true,
+			PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+		},
+		"date_created": schema.StringAttribute{
+			MarkdownDescription: "Creation time as QAComplete reports it (`YYYY-MM-DDTHH:MM:SS.fffffff` in the server's time zone, no offset).",
+			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"date_updated": schema.StringAttribute{
+			MarkdownDescription: "Last update time as QAComplete reports it.",
+			Computed:            true,
+		},
+		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+	}
+	for i := 1; i <= 10; i++ {
+		attrs[fmt.Sprintf("custom%d", i)] = createOnlyString(fmt.Sprintf("Custom field %d (`Custom%d`). QAComplete does not return custom fields, so drift on them cannot be seen and Terraform keeps the configured value.", i, i) + createOnlyNote)
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Manages a SmartBear QAComplete user in one department through the QAComplete REST API v1. " +
+			"Creating the resource creates the user (`POST /depts/{DeptId}/users`); updates go through `PUT /depts/{DeptId}/users/{UserId}` with the complete profile, so fields the configuration does not set keep their current values; destroying it disables the user or, with `on_destroy = \"forget\"`, leaves it alone.",
+		Attributes: attrs,
+	}
+}
+
+func optionalComputedString(desc string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: desc + " When omitted, the server's current value is kept.",
+		Optional:            true,
+		Computed:            true,
+		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+	}
+}
+
+// createOnlyString is an optional attribute sent only on create; omitted, the
+// server applies its own default.
+func createOnlyString(desc string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: desc,
+		Optional:            true,
+		Computed:            true,
+		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+	}
+}
