@@ -1,0 +1,194 @@
+// Package questionpro manages QuestionPro users (sub-accounts) through the
+// QuestionPro API v2: the client, the saas_questionpro_user resource and its
+// data sources.
+package questionpro
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"sync/atomic"
+
+	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
+)
+
+// listPageSize is the perPage used to walk lists: the documented default
+// (questionpro-api.md §3). The maximum is not documented, so the loop trusts
+// the pagination block, never its own arithmetic.
+const listPageSize = 100
+
+// Client calls the QuestionPro API v2 user operations.
+type Client struct {
+	http *apiclient.Client
+	// orgID is the configured organization, or the one learned from the
+	// first user object the API returned (0 while unknown): the API key
+	// implies the organization but no call names it (§5.2).
+	orgID atomic.Int64
+}
+
+// User is the user object of questionpro-api.md §4, as every user call
+// returns it.
+type User struct {
+	UserID           int64  `json:"userID"`
+	DepartmentID     int64  `json:"departmentID"`
+	OrganizationID   int64  `json:"organizationID"`
+	FirstName        string `json:"firstName"`
+	LastName         string `json:"lastName"`
+	EmailAddress     string `json:"emailAddress"`
+	Phone            string `json:"phone"`
+	LicenseType      string `json:"licenseType"`
+	LicenseStartDate string `json:"licenseStartDate"`
+	CreationDate     string `json:"creationDate"`
+	UserType         string `json:"userType"`
+}
+
+// UserCreate is the body of POST /users (§5.2). Unset optional fields are
+// left out so the server applies its own defaults.
+type UserCreate struct {
+	DepartmentID *int64  `json:"departmentID,omitempty"`
+	FirstName    *string `json:"firstName,omitempty"`
+	LastName     *string `json:"lastName,omitempty"`
+	EmailAddress string  `json:"emailAddress"`
+	Password     *string `json:"password,omitempty"`
+	UserType     *string `json:"userType,omitempty"`
+}
+
+// UserUpdate is the body of the seed's PUT /users/{user-id} (§5.3). Whether
+// the PUT merges or replaces is not documented, so every documented field is
+// always sent; password only when it is to change. userType is not in the
+// documented body and cannot change in place, so it is never sent.
+type UserUpdate struct {
+	DepartmentID int64   `json:"departmentID"`
+	FirstName    string  `json:"firstName"`
+	LastName     string  `json:"lastName"`
+	EmailAddress string  `json:"emailAddress"`
+	Password     *string `json:"password,omitempty"`
+}
+
+// Pagination is the block list calls add (§3).
+type Pagination struct {
+	PerPage     int `json:"perPage"`
+	TotalItems  int `json:"totalItems"`
+	CurrentPage int `json:"currentPage"`
+	TotalPages  int `json:"totalPages"`
+}
+
+// envelope is the success envelope of §1.3. requestID is never required.
+type envelope[T any] struct {
+	Response   T           `json:"response"`
+	Pagination *Pagination `json:"pagination,omitempty"`
+	RequestID  string      `json:"requestID,omitempty"`
+}
+
+// NewClient wraps an apiclient configured for QuestionPro. orgID is the
+// configured organization, 0 when it is to be learned.
+func NewClient(h *apiclient.Client, orgID int64) *Client {
+	c := &Client{http: h}
+	c.orgID.Store(orgID)
+	return c
+}
+
+// OrganizationID is the configured or learned organization, 0 when neither.
+func (c *Client) OrganizationID() int64 { return c.orgID.Load() }
+
+// learn records the organization of a user the API returned, when none is
+// known yet.
+func (c *Client) learn(u *User) {
+	if u != nil && u.OrganizationID > 0 {
+		c.orgID.CompareAndSwap(0, u.OrganizationID)
+	}
+}
+
+func userPath(userID int64) string { return "/users/" + strconv.FormatInt(userID, 10) }
+
+// GetUser is GET /users/{user-id} (§5.1).
+func (c *Client) GetUser(ctx context.Context, userID int64) (*User, error) {
+	var out envelope[User]
+	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodGet, Path: userPath(userID)}, &out); err != nil {
+		return nil, err
+	}
+	c.learn(&out.Response)
+	return &out.Response, nil
+}
+
+// CreateUser is POST /users (§5.2). Creates are not idempotent, so the HTTP
+// layer does not repeat one after an ambiguous failure; the resource looks
+// the e-mail up first.
+func (c *Client) CreateUser(ctx context.Context, body UserCreate) (*User, error) {
+	var out envelope[User]
+	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodPost, Path: "/users", Body: body}, &out); err != nil {
+		return nil, err
+	}
+	c.learn(&out.Response)
+	return &out.Response, nil
+}
+
+// UpdateUser is the seed's PUT /users/{user-id} (§5.3), sent complete.
+func (c *Client) UpdateUser(ctx context.Context, userID int64, body UserUpdate) (*User, error) {
+	var out envelope[User]
+	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodPut, Path: userPath(userID), Body: body}, &out); err != nil {
+		return nil, err
+	}
+	c.learn(&out.Response)
+	return &out.Response, nil
+}
+
+// DeleteUser is DELETE /organizations/{organization-id}/users/{user-id}
+// (§5.4): organization-scoped, unlike get and update.
+func (c *Client) DeleteUser(ctx context.Context, orgID, userID int64) error {
+	_, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodDelete, Path: fmt.Sprintf("/organizations/%d/users/%d", orgID, userID)}, nil)
+	return err
+}
+
+// SearchUserByEmail is GET /organizations/{organization-id}/users/search
+// (§5.7), which answers one user object. No match (404) is nil, nil. The
+// call needs the key of the organization's primary user.
+func (c *Client) SearchUserByEmail(ctx context.Context, orgID int64, email string) (*User, error) {
+	var out envelope[User]
+	q := url.Values{"emailAddress": {email}}
+	_, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodGet, Path: fmt.Sprintf("/organizations/%d/users/search", orgID), Query: q}, &out)
+	if apiclient.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.learn(&out.Response)
+	return &out.Response, nil
+}
+
+// ListUsers is one page of GET /organizations/{organization-id}/users
+// (§5.5) or, with a department, of
+// GET /organizations/{organization-id}/departments/{department-id}/users
+// (§5.6).
+func (c *Client) ListUsers(ctx context.Context, orgID, deptID int64, page, perPage int) ([]User, *Pagination, error) {
+	p := fmt.Sprintf("/organizations/%d/users", orgID)
+	if deptID != 0 {
+		p = fmt.Sprintf("/organizations/%d/departments/%d/users", orgID, deptID)
+	}
+	q := url.Values{"page": {strconv.Itoa(page)}, "perPage": {strconv.Itoa(perPage)}}
+	var out envelope[[]User]
+	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodGet, Path: p, Query: q}, &out); err != nil {
+		return nil, nil, err
+	}
+	return out.Response, out.Pagination, nil
+}
+
+// ListAllUsers walks every page: it asks for page+1 while currentPage <
+// totalPages (§3), and stops on an empty page or a missing block so a
+// server that misreports totals cannot make it loop forever.
+func (c *Client) ListAllUsers(ctx context.Context, orgID, deptID int64) ([]User, error) {
+	var all []User
+	for page := 1; ; page++ {
+		users, p, err := c.ListUsers(ctx, orgID, deptID, page, listPageSize)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, users...)
+		if p == nil || len(users) == 0 || p.CurrentPage >= p.TotalPages {
+			return all, nil
+		}
+	}
+}

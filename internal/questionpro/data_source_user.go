@@ -1,0 +1,115 @@
+package questionpro
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
+	"github.com/saas-users/terraform-provider-saas/internal/validate"
+)
+
+var (
+	_ datasource.DataSource                     = &UserDataSource{}
+	_ datasource.DataSourceWithConfigure        = &UserDataSource{}
+	_ datasource.DataSourceWithConfigValidators = &UserDataSource{}
+)
+
+// NewUserDataSource is the saas_questionpro_user data source constructor.
+func NewUserDataSource() datasource.DataSource { return &UserDataSource{} }
+
+// UserDataSource reads one QuestionPro user by id or e-mail.
+type UserDataSource struct {
+	configured *Configured
+}
+
+type userDataSourceModel struct {
+	ID types.String `tfsdk:"id"`
+	userDataModel
+}
+
+func (d *UserDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_questionpro_user"
+}
+
+func (d *UserDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := userDataAttributes()
+	attrs["id"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The user id as a string."}
+	attrs["user_id"] = schema.Int64Attribute{
+		Optional:            true,
+		Computed:            true,
+		MarkdownDescription: "User id to read (`GET /users/{user-id}`). Exactly one of `user_id` and `email_address` must be set.",
+		Validators:          []validator.Int64{int64validator.AtLeast(1)},
+	}
+	attrs["email_address"] = schema.StringAttribute{
+		Optional:            true,
+		Computed:            true,
+		MarkdownDescription: "E-mail to look up with QuestionPro's search by e-mail, which needs the organization's primary user's key. Exactly one of `user_id` and `email_address` must be set.",
+		Validators:          []validator.String{validate.Email()},
+	}
+	attrs["organization_id"] = schema.Int64Attribute{
+		Optional:            true,
+		Computed:            true,
+		MarkdownDescription: "Organization to search for `email_address`; defaults to `questionpro.organization_id`. Read back from the user.",
+		Validators:          []validator.Int64{int64validator.AtLeast(1)},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads one QuestionPro user, by id (`GET /users/{user-id}`) or by e-mail (`GET /organizations/{organization-id}/users/search`).",
+		Attributes:          attrs,
+	}
+}
+
+func (d *UserDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("user_id"), path.MatchRoot("email_address")),
+	}
+}
+
+func (d *UserDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg userDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	c := clientOrMissing(d.configured, "data.saas_questionpro_user", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	var user *User
+	var err error
+	if !cfg.UserID.IsNull() {
+		user, err = c.GetUser(ctx, cfg.UserID.ValueInt64())
+		if apiclient.IsNotFound(err) {
+			resp.Diagnostics.AddAttributeError(path.Root("user_id"), "QuestionPro user not found", fmt.Sprintf("No user %d exists.", cfg.UserID.ValueInt64()))
+			return
+		}
+	} else {
+		org := orgOrDefault(cfg.OrganizationID, c)
+		if org == 0 {
+			resp.Diagnostics.AddAttributeError(path.Root("organization_id"), "QuestionPro organization unknown",
+				"Looking a user up by e-mail names the organization. Set organization_id here or questionpro.organization_id in the provider block.")
+			return
+		}
+		user, err = c.SearchUserByEmail(ctx, org, cfg.EmailAddress.ValueString())
+		if err == nil && user == nil {
+			resp.Diagnostics.AddAttributeError(path.Root("email_address"), "QuestionPro user not found",
+				fmt.Sprintf("No user with e-mail %s exists in organization %d.", cfg.EmailAddress.ValueString(), org))
+			return
+		}
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not read the QuestionPro user", err)
+		return
+	}
+	out := userDataSourceModel{ID: types.StringValue(strconv.FormatInt(user.UserID, 10)), userDataModel: flattenUserData(user)}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+}

@@ -1,0 +1,98 @@
+package questionpro
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+var (
+	_ datasource.DataSource              = &UsersDataSource{}
+	_ datasource.DataSourceWithConfigure = &UsersDataSource{}
+)
+
+// NewUsersDataSource is the saas_questionpro_users data source constructor.
+func NewUsersDataSource() datasource.DataSource { return &UsersDataSource{} }
+
+// UsersDataSource lists an organization's or a department's users, every
+// page walked.
+type UsersDataSource struct {
+	configured *Configured
+}
+
+type usersDataSourceModel struct {
+	ID             types.String    `tfsdk:"id"`
+	OrganizationID types.Int64     `tfsdk:"organization_id"`
+	DepartmentID   types.Int64     `tfsdk:"department_id"`
+	Users          []userDataModel `tfsdk:"users"`
+}
+
+func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_questionpro_users"
+}
+
+func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the users of a QuestionPro organization (`GET /organizations/{organization-id}/users`) or of one of its departments (`GET /organizations/{organization-id}/departments/{department-id}/users`), walking every page with `page`/`perPage`. Both calls need an administrator's key.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "`<organization_id>` or `<organization_id>/<department_id>`."},
+			"organization_id": schema.Int64Attribute{
+				Optional:            true,
+				Computed:            true,
+				MarkdownDescription: "Organization whose users are listed; defaults to `questionpro.organization_id`.",
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"department_id": schema.Int64Attribute{
+				Optional:            true,
+				MarkdownDescription: "When set, only this department's users are listed (and their `department_id` is reported; the organization-wide list reports `0`).",
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"users": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "The users, in the order the API returns them.",
+				NestedObject:        schema.NestedAttributeObject{Attributes: userDataAttributes()},
+			},
+		},
+	}
+}
+
+func (d *UsersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg usersDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	c := clientOrMissing(d.configured, "data.saas_questionpro_users", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	org := orgOrDefault(cfg.OrganizationID, c)
+	if org == 0 {
+		resp.Diagnostics.AddAttributeError(path.Root("organization_id"), "QuestionPro organization unknown",
+			"Listing users names the organization. Set organization_id here or questionpro.organization_id in the provider block.")
+		return
+	}
+	dept := cfg.DepartmentID.ValueInt64()
+	users, err := c.ListAllUsers(ctx, org, dept)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not list QuestionPro users", err)
+		return
+	}
+	cfg.OrganizationID = types.Int64Value(org)
+	cfg.ID = types.StringValue(fmt.Sprint(org))
+	if dept != 0 {
+		cfg.ID = types.StringValue(fmt.Sprintf("%d/%d", org, dept))
+	}
+	cfg.Users = make([]userDataModel, 0, len(users))
+	for i := range users {
+		cfg.Users = append(cfg.Users, flattenUserData(&users[i]))
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}

@@ -1,0 +1,131 @@
+package questionpro_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/saas-users/terraform-provider-saas/internal/acctest"
+	qpsandbox "github.com/saas-users/terraform-provider-saas/internal/sandbox/questionpro"
+)
+
+func TestAccQuestionProUserDataSource(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	grace := sb.QuestionPro.AddUser(qpsandbox.User{DepartmentID: 2002, EmailAddress: "Grace@Example.com", FirstName: "Grace", LastName: "Hopper", Phone: "555-0101"})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: sb.QuestionProProvider() + `
+data "saas_questionpro_user" "missing" {
+  email_address = "nobody@example.com"
+}`,
+				ExpectError: words("QuestionPro user not found", "No user with e-mail nobody@example.com exists in organization 1001"),
+			},
+			{
+				Config: sb.QuestionProProvider() + `
+data "saas_questionpro_user" "missing" {
+  user_id = 999999
+}`,
+				ExpectError: words("QuestionPro user not found", "No user 999999 exists"),
+			},
+			{
+				Config: sb.QuestionProProvider() + `
+data "saas_questionpro_user" "both" {
+  email_address = "grace@example.com"
+  user_id       = 1
+}`,
+				ExpectError: regexp.MustCompile(`(?s)Invalid Attribute Combination`),
+			},
+			{
+				Config: sb.QuestionProProvider() + fmt.Sprintf(`
+data "saas_questionpro_user" "by_email" {
+  email_address = "grace@example.com"
+}
+
+data "saas_questionpro_user" "by_id" {
+  user_id = %d
+}
+`, grace.UserID),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.saas_questionpro_user.by_email", tfjsonpath.New("user_id"), knownvalue.Int64Exact(int64(grace.UserID))),
+					statecheck.ExpectKnownValue("data.saas_questionpro_user.by_email", tfjsonpath.New("phone"), knownvalue.StringExact("555-0101")),
+					statecheck.ExpectKnownValue("data.saas_questionpro_user.by_email", tfjsonpath.New("organization_id"), knownvalue.Int64Exact(1001)),
+					statecheck.ExpectKnownValue("data.saas_questionpro_user.by_id", tfjsonpath.New("email_address"), knownvalue.StringExact("Grace@Example.com")),
+					statecheck.ExpectKnownValue("data.saas_questionpro_user.by_id", tfjsonpath.New("department_id"), knownvalue.Int64Exact(2002)),
+					statecheck.ExpectKnownValue("data.saas_questionpro_user.by_id", tfjsonpath.New("user_type"), knownvalue.StringExact("License")),
+					statecheck.ExpectKnownValue("data.saas_questionpro_user.by_id", tfjsonpath.New("id"), knownvalue.StringExact(fmt.Sprint(grace.UserID))),
+				},
+			},
+		},
+	})
+}
+
+// The list walks every page: 230 users in the Research department (229 added,
+// plus the seeded viewer) at perPage 100 take three list calls, and so do the
+// organization's 231.
+func TestAccQuestionProUsersDataSource(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	for i := range 229 {
+		sb.QuestionPro.AddUser(qpsandbox.User{DepartmentID: 2002, EmailAddress: fmt.Sprintf("user%03d@example.com", i), FirstName: "User", LastName: fmt.Sprintf("N%03d", i)})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: sb.QuestionProProvider() + `
+data "saas_questionpro_users" "all" {}
+
+data "saas_questionpro_users" "research" {
+  department_id = 2002
+}
+
+data "saas_questionpro_users" "headquarters" {
+  organization_id = 1001
+  department_id   = 2001
+}
+`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.saas_questionpro_users.all", tfjsonpath.New("users"), knownvalue.ListSizeExact(231)),
+					statecheck.ExpectKnownValue("data.saas_questionpro_users.all", tfjsonpath.New("id"), knownvalue.StringExact("1001")),
+					// The organization-wide list reports departmentID 0, as documented.
+					statecheck.ExpectKnownValue("data.saas_questionpro_users.all", tfjsonpath.New("users").AtSliceIndex(230).AtMapKey("department_id"), knownvalue.Int64Exact(0)),
+					statecheck.ExpectKnownValue("data.saas_questionpro_users.research", tfjsonpath.New("users"), knownvalue.ListSizeExact(230)),
+					statecheck.ExpectKnownValue("data.saas_questionpro_users.research", tfjsonpath.New("users").AtSliceIndex(229).AtMapKey("email_address"), knownvalue.StringExact("user228@example.com")),
+					statecheck.ExpectKnownValue("data.saas_questionpro_users.research", tfjsonpath.New("users").AtSliceIndex(229).AtMapKey("department_id"), knownvalue.Int64Exact(2002)),
+					statecheck.ExpectKnownValue("data.saas_questionpro_users.research", tfjsonpath.New("id"), knownvalue.StringExact("1001/2002")),
+					statecheck.ExpectKnownValue("data.saas_questionpro_users.headquarters", tfjsonpath.New("users"), knownvalue.ListSizeExact(1)),
+				},
+				Check: func(*terraform.State) error {
+					pages := map[string]int{}
+					for _, r := range sb.Requests("questionpro") {
+						if strings.HasSuffix(r.Route, "/users") && r.Method == "GET" {
+							if !regexp.MustCompile(`(^|&)perPage=100(&|$)`).MatchString(r.RawQuery) {
+								return fmt.Errorf("list call without perPage=100: %s?%s", r.Path, r.RawQuery)
+							}
+							pages[r.Route+" "+regexp.MustCompile(`page=\d+`).FindString(r.RawQuery)]++
+						}
+					}
+					for _, route := range []string{"GET /organizations/{organizationID}/users", "GET /organizations/{organizationID}/departments/{departmentID}/users"} {
+						for p := 1; p <= 3; p++ {
+							if pages[fmt.Sprintf("%s page=%d", route, p)] == 0 {
+								return fmt.Errorf("%s: page %d was never asked for; saw %v", route, p, pages)
+							}
+						}
+						if pages[route+" page=4"] != 0 {
+							return fmt.Errorf("%s: asked for a page past the end; saw %v", route, pages)
+						}
+					}
+					return nil
+				},
+			},
+		},
+	})
+}

@@ -1,0 +1,4 @@
+package questionpro
+
+// vendorName is how diagnostics name the vendor.
+const vendorName = "QuestionPro"

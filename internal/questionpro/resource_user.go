@@ -1,0 +1,381 @@
+package questionpro
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
+	"github.com/saas-users/terraform-provider-saas/internal/validate"
+)
+
+var (
+	_ resource.Resource                     = &UserResource{}
+	_ resource.ResourceWithConfigure        = &UserResource{}
+	_ resource.ResourceWithImportState      = &UserResource{}
+	_ resource.ResourceWithModifyPlan       = &UserResource{}
+	_ resource.ResourceWithConfigValidators = &UserResource{}
+)
+
+// defaultTimeout bounds each operation when the configuration sets no
+// timeouts block; rate-limit waits and retries fit well inside it.
+const defaultTimeout = 10 * time.Minute
+
+// NewUserResource is the saas_questionpro_user constructor.
+func NewUserResource() resource.Resource { return &UserResource{} }
+
+// UserResource manages one QuestionPro user.
+type UserResource struct {
+	configured *Configured
+}
+
+func (r *UserResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_questionpro_user"
+}
+
+func (r *UserResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *UserResource) client(diags *diag.Diagnostics) *Client {
+	return clientOrMissing(r.configured, "saas_questionpro_user", diags)
+}
+
+// ModifyPlan reports missing credentials at plan time, before anything is
+// sent.
+func (r *UserResource) ModifyPlan(_ context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || r.configured == nil {
+		return
+	}
+	r.client(&resp.Diagnostics)
+}
+
+func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan, config userResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	// The write-only password is null in the plan: only the configuration
+	// holds it.
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	email := plan.EmailAddress.ValueString()
+	existing, checked := r.findExisting(ctx, c, email, plan.AdoptExisting.ValueBool(), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	var user *User
+	var err error
+	switch {
+	case existing != nil && !plan.AdoptExisting.ValueBool():
+		resp.Diagnostics.AddAttributeError(path.Root("email_address"), "QuestionPro user already exists",
+			fmt.Sprintf("Organization %d already has a user with the e-mail %s: user id %d (%s %s). To manage that user with Terraform, import it:\n\n  terraform import <resource address> %d\n\nor add an import block with id = \"%d\", or set adopt_existing = true to take it over on create.",
+				existing.OrganizationID, email, existing.UserID, existing.FirstName, existing.LastName, existing.UserID, existing.UserID))
+		return
+	case existing != nil:
+		tflog.Info(ctx, "adopting existing QuestionPro user", map[string]any{"user_id": existing.UserID})
+		if !plan.UserType.IsUnknown() && !plan.UserType.IsNull() && plan.UserType.ValueString() != existing.UserType {
+			resp.Diagnostics.AddAttributeError(path.Root("user_type"), "Cannot adopt a QuestionPro user of another type",
+				fmt.Sprintf("User %d (%s) has user_type %q and the configuration asks for %q. QuestionPro's update call cannot change the user type; change user_type to %q or remove it.", existing.UserID, email, existing.UserType, plan.UserType.ValueString(), existing.UserType))
+			return
+		}
+		user, err = c.UpdateUser(ctx, existing.UserID, expandUserUpdate(&plan, &config, existing, passwordOnCreate(&plan, &config)))
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Could not update the adopted QuestionPro user", err)
+			return
+		}
+	default:
+		user, err = r.createWithReconcile(ctx, c, email, checked, expandUserCreate(&plan, &config))
+		if err != nil {
+			r.createFailed(ctx, c, email, checked, err, &resp.Diagnostics)
+			return
+		}
+	}
+
+	flattenUser(user, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// createWithReconcile posts the new user. When the POST fails in a way that
+// may have created the user anyway (a timeout, a dropped connection, a 5xx)
+// and the e-mail was checked to be free just before, it looks the e-mail up:
+// a user found now is the one this POST made, and is taken as the result;
+// none found means QuestionPro did not act, and the POST is sent again. A
+// retry therefore never makes a duplicate. Without that earlier check (no
+// organization known, or a key that may not search) a user found afterwards
+// could be someone else's, so the failure is returned for createFailed to
+// report.
+func (r *UserResource) createWithReconcile(ctx context.Context, c *Client, email string, checked bool, body UserCreate) (*User, error) {
+	org := c.OrganizationID()
+	var lastErr error
+	// The POST is sent at most 1 + max_retries times, like any call: each
+	// repeat comes only after a lookup showed the previous one made no user.
+	for attempt := 1; attempt <= 1+c.http.MaxRetries(); attempt++ {
+		user, err := c.CreateUser(ctx, body)
+		if err == nil {
+			return user, nil
+		}
+		if !checked || org == 0 || !apiclient.IsAmbiguous(err) {
+			return nil, err
+		}
+		lastErr = err
+		tflog.Warn(ctx, "QuestionPro create failed ambiguously; checking whether the user exists before retrying", map[string]any{"attempt": attempt, "error": err.Error()})
+		found, serr := c.SearchUserByEmail(ctx, org, email)
+		if serr != nil {
+			return nil, fmt.Errorf("%w (and the follow-up lookup failed: %s)", err, serr.Error())
+		}
+		if found != nil {
+			return found, nil
+		}
+	}
+	return nil, lastErr
+}
+
+// findExisting looks the e-mail up before a create, so an existing user is
+// reported (or adopted) instead of being met by an undocumented POST error.
+// The search needs a known organization and the primary user's key; when
+// either is missing it is skipped (checked = false), unless adopting, which
+// cannot work without it.
+func (r *UserResource) findExisting(ctx context.Context, c *Client, email string, adopt bool, diags *diag.Diagnostics) (existing *User, checked bool) {
+	org := c.OrganizationID()
+	if org == 0 {
+		if adopt {
+			diags.AddAttributeError(path.Root("adopt_existing"), "QuestionPro organization unknown",
+				"adopt_existing = true looks the e-mail up with QuestionPro's search by e-mail, which names the organization, and no organization is known yet. Set questionpro.organization_id in the provider block.")
+		}
+		return nil, false
+	}
+	u, err := c.SearchUserByEmail(ctx, org, email)
+	switch {
+	case err == nil:
+		return u, true
+	case !adopt && apiclient.IsStatus(err, 403):
+		// Only the primary user's key may search; other administrators can
+		// still create users.
+		tflog.Info(ctx, "search by e-mail refused for this key; creating without the duplicate check")
+		return nil, false
+	}
+	addAPIError(diags, "Could not check for an existing QuestionPro user", err)
+	return nil, false
+}
+
+// createFailed reports a failed POST. After a failure that may have
+// created the user anyway (a timeout, a 5xx) or a 400 that may mean the
+// e-mail exists, it looks the e-mail up, so the user learns what is there.
+func (r *UserResource) createFailed(ctx context.Context, c *Client, email string, checked bool, err error, diags *diag.Diagnostics) {
+	org := c.OrganizationID()
+	if org != 0 && (apiclient.IsAmbiguous(err) || (!checked && apiclient.IsStatus(err, 400))) {
+		if u, serr := c.SearchUserByEmail(ctx, org, email); serr == nil && u != nil {
+			diags.AddAttributeError(path.Root("email_address"), "QuestionPro user already exists",
+				fmt.Sprintf("The create call failed and organization %d now has a user with the e-mail %s: user id %d. Import it:\n\n  terraform import <resource address> %d\n\nCreate call: %s", org, email, u.UserID, u.UserID, errDetail(err)))
+			return
+		}
+	}
+	detail := errDetail(err)
+	if org == 0 && apiclient.IsStatus(err, 400) {
+		detail += "\n\nIf the e-mail is already in use, import that user instead; set questionpro.organization_id so the provider can look e-mails up before creating."
+	}
+	diags.AddError("Could not create the QuestionPro user", detail)
+}
+
+func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state userResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	timeout, d := state.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	userID := state.UserID.ValueInt64()
+	user, err := c.GetUser(ctx, userID)
+	if apiclient.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("QuestionPro user no longer exists",
+			fmt.Sprintf("User %d (%s) was not found in QuestionPro (404), so it was removed from Terraform state; the next apply creates it again. It was probably deleted outside Terraform.", userID, state.EmailAddress.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not read the QuestionPro user", err)
+		return
+	}
+	flattenUser(user, &state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, config, state userResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	userID := state.UserID.ValueInt64()
+	// Read the user fresh: the PUT must carry what the server holds now for
+	// every field the configuration leaves alone, not what it held at plan.
+	current, err := c.GetUser(ctx, userID)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not read the QuestionPro user before updating it", err)
+		return
+	}
+	user := current
+	password := passwordOnUpdate(&plan, &config, &state)
+	if putFieldsDiffer(&plan, &state) || password != nil {
+		user, err = c.UpdateUser(ctx, userID, expandUserUpdate(&plan, &config, current, password))
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Could not update the QuestionPro user", err)
+			return
+		}
+	}
+	flattenUser(user, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state userResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if state.OnDestroy.ValueString() == OnDestroyForget {
+		tflog.Info(ctx, "on_destroy = forget: leaving the QuestionPro user in place", map[string]any{"id": state.ID.ValueString()})
+		return
+	}
+	c := r.client(&resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	// The user's own organization, recorded from the API, so delete works
+	// without questionpro.organization_id.
+	org := state.OrganizationID.ValueInt64()
+	if org == 0 {
+		org = c.OrganizationID()
+	}
+	err := c.DeleteUser(ctx, org, state.UserID.ValueInt64())
+	if err != nil && !apiclient.IsNotFound(err) {
+		addAPIError(&resp.Diagnostics, "Could not delete the QuestionPro user", err)
+	}
+}
+
+// ImportState accepts a user id or an e-mail (looked up with search by
+// e-mail in the provider's organization) and always stores the user id.
+func (r *UserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	userID, email, err := parseImportID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID for saas_questionpro_user", err.Error())
+		return
+	}
+	if email != "" {
+		c := r.client(&resp.Diagnostics)
+		if c == nil {
+			return
+		}
+		org := c.OrganizationID()
+		if org == 0 {
+			resp.Diagnostics.AddError("QuestionPro organization unknown",
+				"Importing by e-mail uses QuestionPro's search by e-mail, which names the organization. Set questionpro.organization_id in the provider block, or import by user id instead (terraform import <resource address> <user_id>).")
+			return
+		}
+		found, err := c.SearchUserByEmail(ctx, org, email)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Could not look up the QuestionPro user to import", err)
+			return
+		}
+		if found == nil {
+			resp.Diagnostics.AddError("QuestionPro user not found", fmt.Sprintf("No user with e-mail %s exists in organization %d.", email, org))
+			return
+		}
+		userID = found.UserID
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(userID, 10))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_id"), userID)...)
+	// Imported users get the defaults a new resource would, so an import
+	// followed by a plan with those defaults shows no change.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), OnDestroyDelete)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("adopt_existing"), false)...)
+}
+
+// parseImportID reads "<user_id>" or "<email>".
+func parseImportID(id string) (userID int64, email string, err error) {
+	id = strings.TrimSpace(id)
+	usage := fmt.Errorf("expected a QuestionPro user id or an e-mail address (for example 1234567 or jane@example.com), got %q", id)
+	if n, perr := strconv.ParseInt(id, 10, 64); perr == nil {
+		if n < 1 {
+			return 0, "", usage
+		}
+		return n, "", nil
+	}
+	if !validate.IsEmail(id) {
+		return 0, "", usage
+	}
+	return 0, id, nil
+}
+
+// configuredFrom extracts this package's provider data. A nil ProviderData
+// happens during validation, before the provider is configured.
+func configuredFrom(data any, diags *diag.Diagnostics) *Configured {
+	src, ok := providerdata.SourceFrom[ClientSource](data, vendorName, diags)
+	if !ok {
+		return nil
+	}
+	return src.QuestionPro()
+}
+
+// clientOrMissing returns the client, or reports which provider settings are
+// missing, naming the attribute and its environment variable.
+func clientOrMissing(cfg *Configured, typeName string, diags *diag.Diagnostics) *Client {
+	return cfg.ClientFor(vendorName, typeName, diags)
+}
+
+// errDetail is the vendor's status, error name, id and message, plus the
+// hint for it.
+func errDetail(err error) string {
+	if e, ok := apiclient.AsError(err); ok {
+		return e.Detail()
+	}
+	return err.Error()
+}
+
+func addAPIError(diags *diag.Diagnostics, summary string, err error) {
+	diags.AddError(summary, errDetail(err))
+}
+
+// orgOrDefault is the organization a data source names: its own attribute,
+// else the provider's configured or learned one.
+func orgOrDefault(v types.Int64, c *Client) int64 {
+	if !v.IsNull() && !v.IsUnknown() {
+		return v.ValueInt64()
+	}
+	return c.OrganizationID()
+}

@@ -1,0 +1,132 @@
+package questionpro
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/saas-users/terraform-provider-saas/internal/validate"
+)
+
+// On-destroy modes.
+const (
+	OnDestroyDelete = "delete"
+	OnDestroyForget = "forget"
+)
+
+func (r *UserResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Manages a QuestionPro user (sub-account) through the QuestionPro API v2. " +
+			"Creating the resource creates the user (`POST /users`); updates go through `PUT /users/{user-id}` with every documented field, so fields the configuration does not set keep their current values; " +
+			"destroying it deletes the user (`DELETE /organizations/{organization-id}/users/{user-id}`) or, with `on_destroy = \"forget\"`, leaves it alone.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "Terraform identifier: the QuestionPro user id as a string.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"user_id": schema.Int64Attribute{
+				MarkdownDescription: "QuestionPro user id (`userID`), assigned by the server.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"organization_id": schema.Int64Attribute{
+				MarkdownDescription: "Organization of the user (`organizationID`), implied by the API key. Delete uses it, so it works without `questionpro.organization_id`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"email_address": schema.StringAttribute{
+				MarkdownDescription: "E-mail address (`emailAddress`), the user's QuestionPro login. Can change in place.",
+				Required:            true,
+				Validators:          []validator.String{validate.Email()},
+			},
+			"first_name": schema.StringAttribute{
+				MarkdownDescription: "First name (`firstName`). When omitted, the server's current value is kept (and re-sent on updates).",
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"last_name": schema.StringAttribute{
+				MarkdownDescription: "Last name (`lastName`). When omitted, the server's current value is kept (and re-sent on updates).",
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"department_id": schema.Int64Attribute{
+				MarkdownDescription: "Department (`departmentID`); changing it moves the user in place. When omitted, the server's choice is kept (and re-sent on updates); `0` means no department.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(0)},
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"user_type": schema.StringAttribute{
+				MarkdownDescription: "User type (`userType`), e.g. `License`; QuestionPro documents no other value. Sent only on create: the update call does not carry it, so a change replaces the user. When omitted, the server's default is recorded.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplaceIfConfigured()},
+			},
+			"phone":              computedString("Phone number (`phone`). Read-only: no documented request body carries it."),
+			"license_type":       computedString("Licence type (`licenseType`), e.g. `Enterprise Sub Account Annual`. Read-only."),
+			"license_start_date": computedString("Licence start date (`licenseStartDate`, `YYYY-MM-DD`). Read-only."),
+			"creation_date":      computedString("Creation date (`creationDate`, `YYYY-MM-DD`). Read-only."),
+			"password_wo": schema.StringAttribute{
+				MarkdownDescription: "Password (`password`), write-only: sent on create and whenever `password_wo_version` changes, never stored in state or plan. Needs Terraform 1.11+ or OpenTofu 1.11+; use `password` on older CLIs. Conflicts with `password`. QuestionPro never returns passwords, so a password changed in QuestionPro is not seen as drift.",
+				Optional:            true,
+				Sensitive:           true,
+				WriteOnly:           true,
+			},
+			"password_wo_version": schema.Int64Attribute{
+				MarkdownDescription: "Any number; changing it sends `password_wo` again with an update. Stored in state (the password is not).",
+				Optional:            true,
+			},
+			"password": schema.StringAttribute{
+				MarkdownDescription: "Password (`password`) for CLIs without write-only attributes. Sensitive but stored in state: prefer `password_wo`. Sent on create and when it changes. QuestionPro never returns passwords, so drift on it cannot be seen. Conflicts with `password_wo`.",
+				Optional:            true,
+				Sensitive:           true,
+			},
+			"on_destroy": schema.StringAttribute{
+				MarkdownDescription: "What destroying the resource does: `delete` (default) deletes the user in QuestionPro (`DELETE /organizations/{organization-id}/users/{user-id}`); `forget` only removes it from Terraform state and leaves the user and its licence in QuestionPro.",
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString(OnDestroyDelete),
+				Validators:          []validator.String{stringvalidator.OneOf(OnDestroyDelete, OnDestroyForget)},
+			},
+			"adopt_existing": schema.BoolAttribute{
+				MarkdownDescription: "When `true`, creating the resource for an e-mail that already exists in the organization adopts that user and applies the configuration to it. When `false` (default), that case fails with the existing user's id and the import command. The lookup uses search by e-mail, which needs the organization's primary user's key and a known organization (`questionpro.organization_id`).",
+				Optional:            true,
+				Computed:            true,
+				Default:             booldefault.StaticBool(false),
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *UserResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.Conflicting(path.MatchRoot("password"), path.MatchRoot("password_wo")),
+		resourcevalidator.Conflicting(path.MatchRoot("password"), path.MatchRoot("password_wo_version")),
+		resourcevalidator.RequiredTogether(path.MatchRoot("password_wo"), path.MatchRoot("password_wo_version")),
+	}
+}
+
+func computedString(desc string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: desc,
+		Computed:            true,
+		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+	}
+}
