@@ -1,0 +1,4 @@
+package quickhelp
+
+// vendorName is how diagnostics name the vendor.
+const vendorName = "QuickHelp"

@@ -1,0 +1,325 @@
+package quickhelp
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
+	"github.com/saas-users/terraform-provider-saas/internal/validate"
+)
+
+var (
+	_ resource.Resource                     = &UserResource{}
+	_ resource.ResourceWithConfigure        = &UserResource{}
+	_ resource.ResourceWithImportState      = &UserResource{}
+	_ resource.ResourceWithModifyPlan       = &UserResource{}
+	_ resource.ResourceWithConfigValidators = &UserResource{}
+)
+
+// notFoundDetail explains why the provider cannot simply create the user.
+const notFoundDetail = "QuickHelp's Customer API cannot create users: they come into being through SSO just-in-time provisioning, Microsoft Graph sync, a CSV import, self-provisioning or an administrator in the QuickHelp Admin Portal. Create the user there (or wait for the next sync) and apply again. A user erased with the GDPR delete can never be re-created by an administrator."
+
+// NewUserResource is the saas_quickhelp_user constructor.
+func NewUserResource() resource.Resource { return &UserResource{} }
+
+// UserResource manages one existing QuickHelp user.
+type UserResource struct {
+	configured *Configured
+}
+
+func (r *UserResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_quickhelp_user"
+}
+
+func (r *UserResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.AtLeastOneOf(path.MatchRoot("user_id"), path.MatchRoot("email")),
+	}
+}
+
+func (r *UserResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *UserResource) client(diags *diag.Diagnostics) *Client {
+	return clientOrMissing(r.configured, "saas_quickhelp_user", diags)
+}
+
+// ModifyPlan reports missing credentials at plan time, before anything is
+// sent.
+func (r *UserResource) ModifyPlan(_ context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || r.configured == nil {
+		return
+	}
+	r.client(&resp.Diagnostics)
+}
+
+// Create adopts the existing user and applies the configuration to it.
+func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan, config userResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	customerID := customerOf(&plan)
+	var current *User
+	var err error
+	var where string
+	var attrPath path.Path
+	if !plan.UserID.IsUnknown() && !plan.UserID.IsNull() {
+		current, err = c.FindUserByID(ctx, customerID, plan.UserID.ValueInt64(), forWrite)
+		where, attrPath = fmt.Sprintf("with user id %d", plan.UserID.ValueInt64()), path.Root("user_id")
+	} else {
+		current, err = c.FindUserByEmail(ctx, customerID, plan.Email.ValueString(), forWrite)
+		where, attrPath = "with the e-mail "+plan.Email.ValueString(), path.Root("email")
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not look up the QuickHelp user to adopt", err)
+		return
+	}
+	if current == nil {
+		resp.Diagnostics.AddAttributeError(attrPath, "QuickHelp user not found",
+			fmt.Sprintf("No QuickHelp user %s exists in %s. %s", where, scopeText(c, customerID), notFoundDetail))
+		return
+	}
+	tflog.Info(ctx, "adopting existing QuickHelp user", map[string]any{"user_id": current.UserID})
+
+	body, d := expandUpdate(ctx, &plan, &config, current)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	user := current
+	if needsUpdate(body, current) {
+		user, err = c.ApplyUpdate(ctx, customerID, current, body)
+		if err != nil {
+			addUpdateError(&resp.Diagnostics, "Could not apply the configuration to the adopted QuickHelp user", err)
+			return
+		}
+	}
+	resp.Diagnostics.Append(flattenUser(ctx, user, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state userResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	userID := state.UserID.ValueInt64()
+	user, err := c.FindUserByID(ctx, customerOf(&state), userID, forRead)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not read the QuickHelp user", err)
+		return
+	}
+	if user == nil {
+		resp.Diagnostics.AddWarning("QuickHelp user no longer exists",
+			fmt.Sprintf("User %d (%s) is not in QuickHelp's user list any more, so it was removed from Terraform state. It was probably deleted in the QuickHelp Admin Portal or with a GDPR delete. The next apply will try to adopt it again and fail if it does not come back (through SSO, Graph sync or the portal).", userID, state.Email.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	resp.Diagnostics.Append(flattenUser(ctx, user, &state)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, config, state userResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	customerID, userID := customerOf(&state), state.UserID.ValueInt64()
+	// Read the user fresh: the update must carry what QuickHelp holds now
+	// for every field the configuration leaves alone.
+	current, err := c.FindUserByID(ctx, customerID, userID, forWrite)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not read the QuickHelp user before updating it", err)
+		return
+	}
+	if current == nil {
+		resp.Diagnostics.AddError("QuickHelp user no longer exists",
+			fmt.Sprintf("User %d disappeared from QuickHelp's user list between plan and apply. Run terraform apply again to plan without it. %s", userID, notFoundDetail))
+		return
+	}
+	body, d := expandUpdate(ctx, &plan, &config, current)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	user := current
+	if needsUpdate(body, current) {
+		user, err = c.ApplyUpdate(ctx, customerID, current, body)
+		if err != nil {
+			addUpdateError(&resp.Diagnostics, "Could not update the QuickHelp user", err)
+			return
+		}
+	}
+	resp.Diagnostics.Append(flattenUser(ctx, user, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state userResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	mode := state.OnDestroy.ValueString()
+	if mode == OnDestroyForget {
+		tflog.Info(ctx, "on_destroy = forget: leaving the QuickHelp user as it is", map[string]any{"user_id": state.UserID.ValueInt64()})
+		return
+	}
+	c := r.client(&resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	customerID, userID := customerOf(&state), state.UserID.ValueInt64()
+	current, err := c.FindUserByID(ctx, customerID, userID, forWrite)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not read the QuickHelp user before removing it", err)
+		return
+	}
+	if current == nil {
+		return // already gone
+	}
+	switch mode {
+	case OnDestroyGDPRDelete:
+		tflog.Warn(ctx, "on_destroy = gdpr_delete: erasing the QuickHelp user irreversibly", map[string]any{"user_id": userID})
+		if err := c.GDPRDelete(ctx, customerID, userID, deref(current.Email)); err != nil {
+			addUpdateError(&resp.Diagnostics, "Could not GDPR-delete the QuickHelp user", err)
+		}
+	default:
+		if !current.LicenseIssued {
+			return
+		}
+		if _, err := c.ApplyUpdate(ctx, customerID, current, unlicenseBody(&state, current)); err != nil {
+			addUpdateError(&resp.Diagnostics, "Could not take the QuickHelp licence away", err)
+		}
+	}
+}
+
+// ImportState accepts "<user_id>" or "<email>", optionally prefixed by
+// "<customer_id>/" for partner keys, and always stores the numeric id.
+func (r *UserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	customerID, userID, email, err := parseImportID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID for saas_quickhelp_user", err.Error())
+		return
+	}
+	if email != "" {
+		c := r.client(&resp.Diagnostics)
+		if c == nil {
+			return
+		}
+		found, err := c.FindUserByEmail(ctx, customerID, email, forRead)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Could not look up the QuickHelp user to import", err)
+			return
+		}
+		if found == nil {
+			resp.Diagnostics.AddError("QuickHelp user not found",
+				fmt.Sprintf("No QuickHelp user with the e-mail %s exists in %s.", email, scopeText(c, customerID)))
+			return
+		}
+		userID = found.UserID
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(userID, 10))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_id"), userID)...)
+	if customerID > 0 {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("customer_id"), customerID)...)
+	}
+	// Imported users get the default a new resource would, so an import
+	// followed by a plan shows no change.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), OnDestroyUnlicense)...)
+}
+
+// parseImportID splits "[<customer_id>/]<user_id|email>".
+func parseImportID(id string) (customerID, userID int64, email string, err error) {
+	usage := fmt.Errorf("expected \"<user_id>\" or \"<email>\", optionally prefixed by \"<customer_id>/\" for partner keys (for example 4711, jane@example.com or 1002/jane@example.com), got %q", id)
+	rest := id
+	if before, after, ok := strings.Cut(id, "/"); ok {
+		customerID, err = strconv.ParseInt(before, 10, 32)
+		if err != nil || customerID < 1 {
+			return 0, 0, "", usage
+		}
+		rest = after
+	}
+	if n, err := strconv.ParseInt(rest, 10, 32); err == nil {
+		if n < 1 {
+			return 0, 0, "", usage
+		}
+		return customerID, n, "", nil
+	}
+	if !validate.IsEmail(rest) {
+		return 0, 0, "", usage
+	}
+	return customerID, 0, rest, nil
+}
+
+// scopeText names where a lookup searched, for error messages.
+func scopeText(c *Client, customerID int64) string {
+	if s := c.scopeFor(customerID); len(s) == 1 {
+		return fmt.Sprintf("QuickHelp customer %d", s[0])
+	}
+	return "the QuickHelp account of the configured API key"
+}
+
+// configuredFrom extracts this package's provider data. A nil ProviderData
+// happens during validation, before the provider is configured.
+func configuredFrom(data any, diags *diag.Diagnostics) *Configured {
+	src, ok := providerdata.SourceFrom[ClientSource](data, vendorName, diags)
+	if !ok {
+		return nil
+	}
+	return src.QuickHelp()
+}
+
+// clientOrMissing returns the client, or reports which provider settings are
+// missing, naming the attribute and its environment variable.
+func clientOrMissing(cfg *Configured, typeName string, diags *diag.Diagnostics) *Client {
+	return cfg.ClientFor(vendorName, typeName, diags)
+}
+
+// addAPIError turns a client error into a diagnostic whose detail holds the
+// vendor's status, message and the hint for it.
+func addAPIError(diags *diag.Diagnostics, summary string, err error) {
+	detail := err.Error()
+	if e, ok := apiclient.AsError(err); ok {
+		detail = e.Detail()
+	}
+	diags.AddError(summary, detail)
+}
+
+// addUpdateError is addAPIError for a write: a 400 naming fields becomes an
+// error on each offending attribute, so Terraform points at the lines.
+func addUpdateError(diags *diag.Diagnostics, summary string, err error) {
+	e, ok := apiclient.AsError(err)
+	if !ok || e.Status != 400 {
+		addAPIError(diags, summary, err)
+		return
+	}
+	attrs := offendingAttributes([]byte(e.Body))
+	if len(attrs) == 0 {
+		addAPIError(diags, summary, err)
+		return
+	}
+	for _, a := range attrs {
+		diags.AddAttributeError(path.Root(a), summary, e.Detail())
+	}
+}
