@@ -1,0 +1,107 @@
+package twosms
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/saas-users/terraform-provider-saas/internal/validate"
+)
+
+var (
+	_ datasource.DataSource                     = &UserDataSource{}
+	_ datasource.DataSourceWithConfigure        = &UserDataSource{}
+	_ datasource.DataSourceWithConfigValidators = &UserDataSource{}
+)
+
+// NewUserDataSource is the saas_twosms_admin_user data source constructor.
+func NewUserDataSource() datasource.DataSource { return &UserDataSource{} }
+
+// UserDataSource reads one 2sms user by id, username or e-mail.
+type UserDataSource struct {
+	configured *Configured
+}
+
+type userDataSourceModel struct {
+	ID types.String `tfsdk:"id"`
+	userDataModel
+}
+
+func (d *UserDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_twosms_admin_user"
+}
+
+func (d *UserDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := userDataAttributes()
+	attrs["id"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The user's GUID."}
+	attrs["user_id"] = schema.StringAttribute{
+		Optional: true, Computed: true,
+		MarkdownDescription: "GUID of the user to read (`GET api/v1/admin/users/{id}`). Exactly one of `user_id`, `username` and `email_address` must be set.",
+		Validators:          []validator.String{validate.GUID()},
+	}
+	attrs["username"] = schema.StringAttribute{
+		Optional: true, Computed: true,
+		MarkdownDescription: "Username to look up (case-insensitive) in `GET api/v1/admin/users`, super users excluded.",
+	}
+	attrs["email_address"] = schema.StringAttribute{
+		Optional: true, Computed: true,
+		MarkdownDescription: "E-mail address to look up (case-insensitive); an address shared by several users is an error.",
+		Validators:          []validator.String{validate.Email()},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads one 2sms portal user by GUID, username or e-mail address. Passwords and PINs are never returned.",
+		Attributes:          attrs,
+	}
+}
+
+func (d *UserDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("user_id"), path.MatchRoot("username"), path.MatchRoot("email_address")),
+	}
+}
+
+func (d *UserDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg userDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	c := clientOrMissing(d.configured, "data.saas_twosms_admin_user", &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	var user *User
+	var err error
+	var attr path.Path
+	var what string
+	if !cfg.UserID.IsNull() {
+		attr, what = path.Root("user_id"), "GUID "+cfg.UserID.ValueString()
+		user, err = c.GetUser(ctx, normalizeGUID(cfg.UserID.ValueString()))
+		if IsUserNotFound(err) {
+			user, err = nil, nil
+		}
+	} else if !cfg.Username.IsNull() {
+		attr, what = path.Root("username"), "username "+cfg.Username.ValueString()
+		user, err = c.FindUser(ctx, "", cfg.Username.ValueString(), "")
+	} else {
+		attr, what = path.Root("email_address"), "e-mail address "+cfg.EmailAddress.ValueString()
+		user, err = c.FindUser(ctx, "", "", cfg.EmailAddress.ValueString())
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not read the 2sms user", err)
+		return
+	}
+	if user == nil {
+		resp.Diagnostics.AddAttributeError(attr, "2sms user not found", fmt.Sprintf("No 2sms user with %s is visible to the API client (super users are not searched).", what))
+		return
+	}
+	out := userDataSourceModel{ID: types.StringValue(normalizeGUID(user.ID)), userDataModel: flattenUserData(user)}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+}

@@ -1,0 +1,109 @@
+package twosms
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"net/http"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
+)
+
+const (
+	vendorKey   = "twosms"
+	displayName = "2sms"
+)
+
+// decodeError reads the bodies a non-2xx answer may carry (§2.3): the
+// Response<T> envelope with Error filled in, ASP.NET's {"Message": ...} (the
+// 401 of a refused token, a 400 model-binding failure, with ModelState), or
+// an OAuth {"error": ...}.
+func decodeError(_ int, _ http.Header, body []byte) (code, message string) {
+	var obj struct {
+		Error      json.RawMessage     `json:"Error"`
+		Message    string              `json:"Message"`
+		ModelState map[string][]string `json:"ModelState"`
+		OAuth      string              `json:"error"`
+	}
+	if json.Unmarshal(body, &obj) != nil {
+		// A proxy's HTML page or a plain-text failure: one line, capped,
+		// so a whole page never lands in a diagnostic.
+		return "", apiclient.BodyText(body)
+	}
+	var env envelopeError
+	if len(obj.Error) > 0 && json.Unmarshal(obj.Error, &env) == nil && (deref(env.ErrorCode) != "" || deref(env.ErrorReason) != "") {
+		return deref(env.ErrorCode), deref(env.ErrorReason)
+	}
+	if obj.Message != "" {
+		msg := obj.Message
+		// Sorted, so the same answer always reads the same way.
+		for _, field := range slices.Sorted(maps.Keys(obj.ModelState)) {
+			msg += fmt.Sprintf(" %s: %s", field, strings.Join(obj.ModelState[field], " "))
+		}
+		return "", msg
+	}
+	return obj.OAuth, ""
+}
+
+// hint suggests the next step where the cause is known. ErrorCode values are
+// undocumented, so hints key on the status only.
+func hint(e *apiclient.Error) string {
+	switch e.Status {
+	case http.StatusUnauthorized:
+		return "The 2sms API refused the call even with a fresh token. The API client acts as the portal user it is bound to; that user must be an enabled admin with permission over the target user."
+	case http.StatusNotFound:
+		return "Check twosms.base_url (or twosms.region): the user ids of one regional 2sms deployment are unknown to the others."
+	}
+	return ""
+}
+
+var notFoundText = regexp.MustCompile(`(?i)not[\s_-]*found`)
+
+// IsUserNotFound reports whether err says the user does not exist: a 404,
+// or an envelope error whose code or reason says "not found". The vendor
+// documents neither (§4.3), so the text is matched loosely.
+func IsUserNotFound(err error) bool {
+	e, ok := apiclient.AsError(err)
+	if !ok {
+		return false
+	}
+	return e.Status == http.StatusNotFound || notFoundText.MatchString(e.Code) || notFoundText.MatchString(e.Message)
+}
+
+// ambiguousEmailError is an e-mail shared by several users, so it cannot
+// pick one.
+type ambiguousEmailError struct {
+	email string
+	users []string
+}
+
+func (e *ambiguousEmailError) Error() string {
+	return fmt.Sprintf("several 2sms users have the e-mail address %s: %s. Identify the user by user_id or username instead.", e.email, strings.Join(e.users, ", "))
+}
+
+// addAPIError turns a client error into a diagnostic: a refused client
+// secret gets its own summary, API errors their status, code, reason and
+// hint.
+func addAPIError(diags *diag.Diagnostics, summary string, err error) {
+	var te *TokenError
+	if errors.As(err, &te) {
+		if te.Code == "invalid_client" {
+			summary = "2sms rejected the client credentials"
+		} else {
+			summary = "Could not obtain a 2sms access token"
+		}
+		diags.AddError(summary, te.Error())
+		return
+	}
+	detail := err.Error()
+	if e, ok := apiclient.AsError(err); ok {
+		detail = e.Detail()
+	}
+	diags.AddError(summary, detail)
+}

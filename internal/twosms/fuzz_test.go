@@ -1,0 +1,277 @@
+package twosms
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"golang.org/x/oauth2"
+
+	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
+	"github.com/saas-users/terraform-provider-saas/internal/validate"
+)
+
+const fuzzGUID = "5a1ca887-9ec4-4ae8-bf61-715056ea9e98"
+
+func resourceSchema(tb testing.TB) resource.SchemaResponse {
+	tb.Helper()
+	var sr resource.SchemaResponse
+	(&UserResource{}).Schema(context.Background(), resource.SchemaRequest{}, &sr)
+	if sr.Diagnostics.HasError() {
+		tb.Fatalf("schema: %v", sr.Diagnostics)
+	}
+	return sr
+}
+
+func emptyState(sr resource.SchemaResponse) tfsdk.State {
+	return tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(sr.Schema.Type().TerraformType(context.Background()), nil)}
+}
+
+// The import ID is parsed inline in ImportState, so the target drives
+// ImportState itself with a provider that has no 2sms credentials: an
+// empty ID is refused, a GUID is stored (lower case, as 2sms writes it)
+// without any lookup, and anything else goes to the user lookup (which,
+// without credentials, reports them missing) and is never stored as an id.
+func FuzzImportState(f *testing.F) {
+	for _, s := range []string{
+		fuzzGUID, strings.ToUpper(fuzzGUID), " " + fuzzGUID + "\n", "{" + fuzzGUID + "}", fuzzGUID + "\n",
+		strings.ReplaceAll(fuzzGUID, "-", ""), "5a1ca887-9ec4-4ae8-bf61-715056ea9e9g", "grace.hopper", "grace@example.com",
+		"", " \t\r\n", "\u00a0", "\u2028" + fuzzGUID,
+	} {
+		f.Add(s)
+	}
+	ctx := context.Background()
+	sr := resourceSchema(f)
+	r := &UserResource{configured: &Configured{Missing: []providerdata.Missing{{Attribute: "twosms.client_secret", EnvVar: EnvClientSecret}}}}
+	f.Fuzz(func(t *testing.T, id string) {
+		resp := resource.ImportStateResponse{State: emptyState(sr)}
+		r.ImportState(ctx, resource.ImportStateRequest{ID: id}, &resp)
+		var stored, userID, onDestroy types.String
+		resp.State.GetAttribute(ctx, path.Root("id"), &stored)
+		resp.State.GetAttribute(ctx, path.Root("user_id"), &userID)
+		resp.State.GetAttribute(ctx, path.Root("on_destroy"), &onDestroy)
+		trimmed := strings.TrimSpace(id)
+		switch {
+		case trimmed == "":
+			if !hasError(resp, "Invalid import ID for "+typeName) || !stored.IsNull() {
+				t.Fatalf("empty ID %q not refused: %v, id %v", id, resp.Diagnostics, stored)
+			}
+		case validate.IsGUID(trimmed):
+			got := stored.ValueString()
+			if resp.Diagnostics.HasError() || got != strings.ToLower(trimmed) || !validate.IsGUID(got) ||
+				!userID.Equal(stored) || onDestroy.ValueString() != OnDestroyDisable {
+				t.Fatalf("GUID %q imported as id %v user_id %v on_destroy %v: %v", id, stored, userID, onDestroy, resp.Diagnostics)
+			}
+		default:
+			if !hasError(resp, providerdata.MissingSummary(vendorName)) || !stored.IsNull() || !userID.IsNull() {
+				t.Fatalf("%q should need a lookup, got id %v: %v", id, stored, resp.Diagnostics)
+			}
+		}
+	})
+}
+
+func hasError(resp resource.ImportStateResponse, summary string) bool {
+	for _, d := range resp.Diagnostics.Errors() {
+		if d.Summary() == summary {
+			return true
+		}
+	}
+	return false
+}
+
+// The error decoder sees the Response<T> envelope, ASP.NET's Message with
+// ModelState, OAuth errors, and whatever a proxy sends. It must never panic,
+// must let a filled-in envelope error win, must give the same text for the
+// same body, and must keep a body that is not JSON bounded.
+func FuzzDecodeError(f *testing.F) {
+	for _, s := range []string{
+		`{"Error":{"ErrorCode":"UserNotFound","ErrorReason":"No such user"},"ResponseData":null}`,
+		`{"Error":{"ErrorCode":null,"ErrorReason":"   "},"Message":"fallback"}`,
+		`{"Error":"text","Message":"Authorization has been denied for this request."}`,
+		`{"Message":"The request is invalid.","ModelState":{"user.EmailAddress":["Bad e-mail."]}}`,
+		`{"Message":"","ModelState":{"a":["x"]},"error":"invalid_token"}`,
+		`{"error":"invalid_client"}`, `{"Error":null}`, `[]`, `null`, `"x"`, `{}`, ``,
+		"<html><body><h1>502 Bad Gateway</h1></body></html>", "  plain text \n", "\xff\xfe",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		code, msg := decodeError(http.StatusBadRequest, nil, body)
+		for range 20 {
+			if c2, m2 := decodeError(http.StatusBadRequest, nil, body); c2 != code || m2 != msg {
+				t.Fatalf("same body, different text: %q %q then %q %q", code, msg, c2, m2)
+			}
+		}
+		var env struct {
+			Error *envelopeError `json:"Error"`
+		}
+		if json.Unmarshal(body, &env) == nil && env.Error != nil && (deref(env.Error.ErrorCode) != "" || deref(env.Error.ErrorReason) != "") {
+			if code != deref(env.Error.ErrorCode) || msg != deref(env.Error.ErrorReason) {
+				t.Fatalf("envelope error %q/%q decoded as %q/%q", deref(env.Error.ErrorCode), deref(env.Error.ErrorReason), code, msg)
+			}
+		}
+		if !json.Valid(body) && utf8.Valid(body) && len(msg) > 515 {
+			t.Fatalf("non-JSON message not capped: %d bytes", len(msg))
+		}
+		e := &apiclient.Error{Status: http.StatusNotFound, Code: code, Message: msg}
+		if !IsUserNotFound(e) || hint(e) == "" {
+			t.Fatalf("a 404 must read as user not found, with a hint")
+		}
+	})
+}
+
+// A failed token request must never carry the client secret into the
+// error, whatever the token endpoint answers: the text must not depend on
+// the secret at all, only on the OAuth code, the status and the URL.
+func FuzzTokenFailure(f *testing.F) {
+	f.Add(401, "invalid_client", `{"error":"invalid_client","error_description":"bad secret %s"}`, "s3cr3t-Value", "")
+	f.Add(400, "invalid_grant", `grant_type=client_credentials&client_secret=%s`, "0123456789abcdef", "")
+	f.Add(500, "", `<html>%s</html>`, "p@ss/word+=", "")
+	f.Add(0, "", "", "hunter2hunter2", "dial tcp: lookup portal.2sms.com: no such host")
+	f.Add(0, "", "", "x", "context deadline exceeded")
+	f.Fuzz(func(t *testing.T, status int, code, bodyFormat, secret, cause string) {
+		const tokenURL = "https://portal.2sms.com/Token"
+		if secret == "" || strings.Contains(code, secret) || strings.Contains(cause, secret) {
+			return // the secret must come only from the answer or the request
+		}
+		text := func(secret string) (string, *TokenError) {
+			var err error
+			if cause != "" {
+				err = &url.Error{Op: "Post", URL: tokenURL + "?client_secret=" + url.QueryEscape(secret), Err: errors.New(cause)}
+			} else {
+				body := strings.ReplaceAll(bodyFormat, "%s", secret) + secret
+				err = &oauth2.RetrieveError{
+					Response: &http.Response{StatusCode: status, Header: http.Header{"X-Echo": {secret}}},
+					Body:     []byte(body), ErrorCode: code, ErrorDescription: "rejected " + secret, ErrorURI: "https://portal.2sms.com/?s=" + secret,
+				}
+			}
+			var te *TokenError
+			out := tokenFailure(tokenURL, err)
+			if !errors.As(out, &te) {
+				t.Fatalf("tokenFailure returned %T", out)
+			}
+			return out.Error(), te
+		}
+		got, te := text(secret)
+		other, _ := text(strings.Repeat("\x00", len(secret)+1))
+		if got != other {
+			t.Fatalf("the error text depends on the secret:\n%s\n%s", got, other)
+		}
+		if strings.Contains(got, secret) && !strings.Contains(other, secret) {
+			t.Fatalf("the secret %q leaked: %s", secret, got)
+		}
+		if cause == "" && (te.Code != code || te.Status != status) {
+			t.Fatalf("lost the OAuth code or status: %+v", te)
+		}
+	})
+}
+
+// Any JSON body a user call might answer must decode into the envelope and
+// flatten into a model without panicking; the model keeps the user's
+// identity and the configured spelling of its GUIDs, never stores a secret
+// the server echoes, fits the resource schema and shows no drift on a
+// second read; a filled-in envelope error is always reported; and the user
+// goes back in a PUT exactly as it was read (an absent SSOEnabled stays
+// absent).
+func FuzzFlattenUser(f *testing.F) {
+	for _, s := range []string{
+		`{"Error":null,"ResponseData":{"Result":"OK","Detail":{"ID":"` + strings.ToUpper(fuzzGUID) + `","AccountID":"` + fuzzGUID + `","AdminUser":true,"DateCreated":"2023-05-17T09:30:15.1234567","DisplayName":"Grace Hopper","EmailAddress":"grace@example.com","Enabled":true,"LanguageID":"C0FFEE00-0000-4000-8000-000000000001","MobilePhone":"+44 7700 900042","Preferences":2,"SSOEnabled":true,"TimeZone":"GMT Standard Time","Username":"grace.hopper"}}}`,
+		`{"ResponseData":{"Detail":{"ID":"not-a-guid","Password":"hunter2","Pin":"1234","SSOEnabled":null}}}`,
+		`{"Error":{"ErrorCode":" UserNotFound ","ErrorReason":null},"ResponseData":null}`,
+		`{"Error":{"ErrorCode":"  ","ErrorReason":"\t"},"ResponseData":{"Detail":{}}}`,
+		`{"ResponseData":{"Detail":{"DateCreated":"2023-05-17T09:30:15.1234567+00:00","DeclineDate":null,"Preferences":-9223372036854775808}}}`,
+		`{"ResponseData":{"Detail":{"DisplayName":"\ud800","Username":"\u0000"}}}`,
+		`{}`, `null`,
+	} {
+		f.Add([]byte(s))
+	}
+	ctx := context.Background()
+	sr := resourceSchema(f)
+	stateOf := func(t *testing.T, m *userResourceModel) tftypes.Value {
+		t.Helper()
+		st := emptyState(sr)
+		if d := st.Set(ctx, m); d.HasError() {
+			t.Fatalf("flattened model does not fit the schema: %v", d)
+		}
+		return st.Raw
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var env envelope[User]
+		if json.Unmarshal(body, &env) != nil {
+			return
+		}
+		failed := envelopeFailure(apiclient.Request{Method: http.MethodGet, Path: userPath("x") + "?q=1"}, &apiclient.Response{Status: http.StatusOK}, env.Error)
+		wantFail := env.Error != nil && (strings.TrimSpace(deref(env.Error.ErrorCode)) != "" || strings.TrimSpace(deref(env.Error.ErrorReason)) != "")
+		if (failed != nil) != wantFail {
+			t.Fatalf("envelope error %+v: failure %v", env.Error, failed)
+		}
+		if e, ok := apiclient.AsError(failed); wantFail && (!ok || strings.Contains(e.Path, "?") || e.Code != strings.TrimSpace(e.Code) || e.Message != strings.TrimSpace(e.Message)) {
+			t.Fatalf("envelope failure badly formed: %+v", e)
+		}
+		if env.ResponseData == nil {
+			return
+		}
+		u := &env.ResponseData.Detail
+
+		var m userResourceModel
+		flattenUser(u, &m)
+		if m.ID.ValueString() != normalizeGUID(u.ID) || !m.UserID.Equal(m.ID) || !sameGUID(m.ID.ValueString(), u.ID) ||
+			m.AccountID.ValueString() != normalizeGUID(u.AccountID) || m.Username.ValueString() != deref(u.Username) ||
+			m.Enabled.ValueBool() != u.Enabled || m.SSOEnabled.ValueBool() != isTrue(u.SSOEnabled) {
+			t.Fatalf("flatten lost the identity of %+v: %+v", u, m)
+		}
+		if !m.Password.IsNull() || !m.Pin.IsNull() || !m.PasswordWO.IsNull() || !m.PinWO.IsNull() {
+			t.Fatalf("a secret the server sent reached the state: %+v", m)
+		}
+		first := stateOf(t, &m)
+		again := m
+		flattenUser(u, &again)
+		if !stateOf(t, &again).Equal(first) {
+			t.Fatalf("reading the same user twice shows drift")
+		}
+
+		prior := m
+		prior.ID = types.StringValue(strings.ToUpper(u.ID))
+		prior.UserID = prior.ID
+		prior.AccountID = types.StringValue(strings.ToUpper(u.AccountID))
+		prior.LanguageID = types.StringValue(strings.ToUpper(u.LanguageID))
+		want := prior
+		flattenUser(u, &prior)
+		if validate.IsGUID(u.ID) && (!prior.ID.Equal(want.ID) || !prior.UserID.Equal(want.UserID)) ||
+			validate.IsGUID(u.AccountID) && !prior.AccountID.Equal(want.AccountID) ||
+			validate.IsGUID(u.LanguageID) && !prior.LanguageID.Equal(want.LanguageID) {
+			t.Fatalf("a GUID's letter case shows as drift: %+v", prior)
+		}
+		stateOf(t, &prior)
+
+		if d := flattenUserData(u); d.UserID.ValueString() != normalizeGUID(u.ID) || d.Username.ValueString() != deref(u.Username) {
+			t.Fatalf("data source flatten lost the identity: %+v", d)
+		}
+
+		// The PUT body is the user as read: it decodes back to the same
+		// user, and never invents SSOEnabled.
+		put, err := json.Marshal(u)
+		if err != nil {
+			t.Fatalf("marshal: %v", err)
+		}
+		var back User
+		if err := json.Unmarshal(put, &back); err != nil || !reflect.DeepEqual(&back, u) {
+			t.Fatalf("PUT body %s does not give back the user read (%v)", put, err)
+		}
+		if u.SSOEnabled == nil && strings.Contains(string(put), `"SSOEnabled"`) {
+			t.Fatalf("PUT body invents SSOEnabled: %s", put)
+		}
+	})
+}

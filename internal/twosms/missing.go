@@ -1,0 +1,4 @@
+package twosms
+
+// vendorName is how diagnostics name the vendor.
+const vendorName = "2sms"

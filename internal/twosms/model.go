@@ -1,0 +1,192 @@
+package twosms
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// userResourceModel is the state and plan of saas_twosms_admin_user.
+type userResourceModel struct {
+	ID                   types.String `tfsdk:"id"`
+	UserID               types.String `tfsdk:"user_id"`
+	Username             types.String `tfsdk:"username"`
+	EmailAddress         types.String `tfsdk:"email_address"`
+	DisplayName          types.String `tfsdk:"display_name"`
+	MobilePhone          types.String `tfsdk:"mobile_phone"`
+	LanguageID           types.String `tfsdk:"language_id"`
+	TimeZone             types.String `tfsdk:"time_zone"`
+	Enabled              types.Bool   `tfsdk:"enabled"`
+	AdminUser            types.Bool   `tfsdk:"admin_user"`
+	SSOEnabled           types.Bool   `tfsdk:"sso_enabled"`
+	Preferences          types.Int64  `tfsdk:"preferences"`
+	AccountID            types.String `tfsdk:"account_id"`
+	PasswordWO           types.String `tfsdk:"password_wo"`
+	PasswordWOVersion    types.Int64  `tfsdk:"password_wo_version"`
+	Password             types.String `tfsdk:"password"`
+	PinWO                types.String `tfsdk:"pin_wo"`
+	PinWOVersion         types.Int64  `tfsdk:"pin_wo_version"`
+	Pin                  types.String `tfsdk:"pin"`
+	OnDestroy            types.String `tfsdk:"on_destroy"`
+	DateCreated          types.String `tfsdk:"date_created"`
+	DateModified         types.String `tfsdk:"date_modified"`
+	AgreementDate        types.String `tfsdk:"agreement_date"`
+	DeclineDate          types.String `tfsdk:"decline_date"`
+	DPAVersion           types.String `tfsdk:"dpa_version"`
+	PrivacyPolicyVersion types.String `tfsdk:"privacy_policy_version"`
+}
+
+// secrets are the write-only values one PUT carries; nil means "not sent".
+type secrets struct {
+	password *string
+	pin      *string
+}
+
+// configuredPassword is the password from the configuration: password_wo
+// (read from the config, where write-only values live) or the legacy
+// password attribute.
+func configuredPassword(config *userResourceModel) *string {
+	if v := optString(config.PasswordWO); v != nil {
+		return v
+	}
+	return optString(config.Password)
+}
+
+func configuredPin(config *userResourceModel) *string {
+	if v := optString(config.PinWO); v != nil {
+		return v
+	}
+	return optString(config.Pin)
+}
+
+// optString is a configured, known, non-empty string as a pointer, or nil.
+func optString(v types.String) *string {
+	if v.IsNull() || v.IsUnknown() || v.ValueString() == "" {
+		return nil
+	}
+	s := v.ValueString()
+	return &s
+}
+
+// expandUser builds the complete PUT body (twosms-api.md §4.4): the
+// configured value where the configuration sets one, otherwise the value the
+// server holds right now, because the PUT resets what it is not sent. The
+// read-only and server-controlled fields (ID, AccountID, dates, policy
+// versions) are copied from the server untouched. Password and Pin come only
+// from the configuration, never from a read.
+func expandUser(plan, config *userResourceModel, server *User, sec secrets) *User {
+	body := *server // dates and policy versions stay the server's exact values
+	body.Password, body.Pin = sec.password, sec.pin
+	// set reports a value the configuration sets and the plan knows; an
+	// unconfigured attribute holds the prior state in the plan, which may be
+	// older than the server's value read just now.
+	set := func(cfg, planned attr.Value) bool {
+		return !cfg.IsNull() && !planned.IsNull() && !planned.IsUnknown()
+	}
+	str := func(cfg, planned types.String, current *string) *string {
+		if !set(cfg, planned) {
+			return current
+		}
+		s := planned.ValueString()
+		return &s
+	}
+	body.DisplayName = str(config.DisplayName, plan.DisplayName, server.DisplayName)
+	body.EmailAddress = str(config.EmailAddress, plan.EmailAddress, server.EmailAddress)
+	body.MobilePhone = str(config.MobilePhone, plan.MobilePhone, server.MobilePhone)
+	body.TimeZone = str(config.TimeZone, plan.TimeZone, server.TimeZone)
+	body.Username = str(config.Username, plan.Username, server.Username)
+	if set(config.LanguageID, plan.LanguageID) {
+		body.LanguageID = normalizeGUID(plan.LanguageID.ValueString())
+	}
+	if set(config.Enabled, plan.Enabled) {
+		body.Enabled = plan.Enabled.ValueBool()
+	}
+	if set(config.SSOEnabled, plan.SSOEnabled) {
+		b := plan.SSOEnabled.ValueBool()
+		body.SSOEnabled = &b
+	}
+	if set(config.Preferences, plan.Preferences) {
+		body.Preferences = plan.Preferences.ValueInt64()
+	}
+	// AdminUser goes through PATCH …/access (§4.6); the body carries the
+	// desired value so a server that does honour it on PUT agrees too.
+	if set(config.AdminUser, plan.AdminUser) {
+		body.AdminUser = plan.AdminUser.ValueBool()
+	}
+	return &body
+}
+
+// putNeeded reports whether body differs from the server's user in a field
+// PUT changes, or carries a secret. AdminUser is left out: PATCH handles it.
+func putNeeded(body, server *User) bool {
+	return body.Password != nil || body.Pin != nil ||
+		deref(body.DisplayName) != deref(server.DisplayName) ||
+		deref(body.EmailAddress) != deref(server.EmailAddress) ||
+		deref(body.MobilePhone) != deref(server.MobilePhone) ||
+		deref(body.TimeZone) != deref(server.TimeZone) ||
+		deref(body.Username) != deref(server.Username) ||
+		!sameGUID(body.LanguageID, server.LanguageID) ||
+		body.Enabled != server.Enabled ||
+		body.Preferences != server.Preferences ||
+		isTrue(body.SSOEnabled) != isTrue(server.SSOEnabled)
+}
+
+// isTrue reads an optional boolean; absent (SSOEnabled on older hosts) is
+// false.
+func isTrue(b *bool) bool { return b != nil && *b }
+
+func sameGUID(a, b string) bool { return normalizeGUID(a) == normalizeGUID(b) }
+
+// normalizeGUID is the lower-case form 2sms writes (§2.2), so a GUID typed
+// in upper case does not show as drift.
+func normalizeGUID(s string) string {
+	out := []byte(s)
+	for i, c := range out {
+		if 'A' <= c && c <= 'F' {
+			out[i] = c + ('a' - 'A')
+		}
+	}
+	return string(out)
+}
+
+// guidValue keeps the configured spelling of a GUID when it names the same
+// id as the server's, so a configuration in upper case shows no diff.
+func guidValue(server string, prior types.String) types.String {
+	if !prior.IsNull() && !prior.IsUnknown() && sameGUID(prior.ValueString(), server) {
+		return prior
+	}
+	return types.StringValue(normalizeGUID(server))
+}
+
+func stringOrNull(s *string) types.String {
+	if s == nil {
+		return types.StringNull()
+	}
+	return types.StringValue(*s)
+}
+
+// flattenUser copies what the server returned into the model. m holds the
+// prior plan or state: its GUID spellings, on_destroy and secrets survive.
+func flattenUser(u *User, m *userResourceModel) {
+	m.ID = guidValue(u.ID, m.ID)
+	m.UserID = guidValue(u.ID, m.UserID)
+	m.Username = types.StringValue(deref(u.Username))
+	m.EmailAddress = types.StringValue(deref(u.EmailAddress))
+	m.DisplayName = types.StringValue(deref(u.DisplayName))
+	m.MobilePhone = types.StringValue(deref(u.MobilePhone))
+	m.LanguageID = guidValue(u.LanguageID, m.LanguageID)
+	m.TimeZone = types.StringValue(deref(u.TimeZone))
+	m.Enabled = types.BoolValue(u.Enabled)
+	m.AdminUser = types.BoolValue(u.AdminUser)
+	m.SSOEnabled = types.BoolValue(isTrue(u.SSOEnabled))
+	m.Preferences = types.Int64Value(u.Preferences)
+	m.AccountID = guidValue(u.AccountID, m.AccountID)
+	m.DateCreated = stringOrNull(u.DateCreated)
+	m.DateModified = stringOrNull(u.DateModified)
+	m.AgreementDate = stringOrNull(u.AgreementDate)
+	m.DeclineDate = stringOrNull(u.DeclineDate)
+	m.DPAVersion = stringOrNull(u.DPAVersion)
+	m.PrivacyPolicyVersion = stringOrNull(u.PrivacyPolicyVersion)
+	// Write-only attributes are never stored (the framework nulls them too).
+	m.PasswordWO = types.StringNull()
+	m.PinWO = types.StringNull()
+}

@@ -1,0 +1,319 @@
+package twosms
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
+	"github.com/saas-users/terraform-provider-saas/internal/validate"
+)
+
+var (
+	_ resource.Resource                     = &UserResource{}
+	_ resource.ResourceWithConfigure        = &UserResource{}
+	_ resource.ResourceWithImportState      = &UserResource{}
+	_ resource.ResourceWithModifyPlan       = &UserResource{}
+	_ resource.ResourceWithConfigValidators = &UserResource{}
+)
+
+const typeName = "saas_twosms_admin_user"
+
+// NewUserResource is the saas_twosms_admin_user constructor.
+func NewUserResource() resource.Resource { return &UserResource{} }
+
+// UserResource manages one existing 2sms portal user.
+type UserResource struct {
+	configured *Configured
+}
+
+func (r *UserResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_twosms_admin_user"
+}
+
+func (r *UserResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *UserResource) client(diags *diag.Diagnostics) *Client {
+	return clientOrMissing(r.configured, typeName, diags)
+}
+
+// ModifyPlan reports missing credentials before anything is sent, and
+// refuses a change of account_id, which 2sms cannot carry out.
+func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	if r.configured != nil {
+		r.client(&resp.Diagnostics)
+	}
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var plan, state userResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || plan.AccountID.IsUnknown() || state.AccountID.IsNull() || !plan.UserID.Equal(state.UserID) {
+		return
+	}
+	if !sameGUID(plan.AccountID.ValueString(), state.AccountID.ValueString()) {
+		resp.Diagnostics.AddAttributeError(path.Root("account_id"), "Cannot move a 2sms user to another account",
+			fmt.Sprintf("User %s belongs to account %s and the configuration asks for %s. The 2sms admin API has no call that moves a user between accounts (PUT ignores AccountID). Restore account_id, or remove it to follow the user's account.",
+				state.ID.ValueString(), state.AccountID.ValueString(), plan.AccountID.ValueString()))
+	}
+}
+
+func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan, config userResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	found, ok := r.findForAdoption(ctx, c, &plan, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	tflog.Info(ctx, "adopting existing 2sms user", map[string]any{"user_id": found.ID})
+	sec := secrets{password: configuredPassword(&config), pin: configuredPin(&config)}
+	user, err := applyConfig(ctx, c, found.ID, &plan, &config, sec)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not apply the configuration to the adopted 2sms user", err)
+		return
+	}
+	flattenUser(user, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// findForAdoption finds the existing user the configuration names: by
+// user_id, else by username, else by email_address. Not found is an error
+// explaining that 2sms users come from the portal.
+func (r *UserResource) findForAdoption(ctx context.Context, c *Client, plan *userResourceModel, diags *diag.Diagnostics) (*User, bool) {
+	account := ""
+	if !plan.AccountID.IsNull() && !plan.AccountID.IsUnknown() {
+		account = normalizeGUID(plan.AccountID.ValueString())
+	}
+	var user *User
+	var err error
+	var key string
+	if id := plan.UserID.ValueString(); !plan.UserID.IsNull() && !plan.UserID.IsUnknown() {
+		key = "user_id " + id
+		user, err = c.GetUser(ctx, normalizeGUID(id))
+		if IsUserNotFound(err) {
+			user, err = nil, nil
+		}
+	} else {
+		username, email := knownString(plan.Username), knownString(plan.EmailAddress)
+		var keys []string
+		if username != "" {
+			keys = append(keys, "username "+username)
+		}
+		if email != "" {
+			keys = append(keys, "e-mail address "+email)
+		}
+		key = strings.Join(keys, " or ")
+		user, err = c.FindUser(ctx, account, username, email)
+	}
+	if err != nil {
+		addAPIError(diags, "Could not look up the 2sms user to adopt", err)
+		return nil, false
+	}
+	where := "visible to the API client"
+	if account != "" {
+		where = "in account " + account
+	}
+	if user == nil {
+		diags.AddError("2sms user not found",
+			fmt.Sprintf("No 2sms user with %s exists %s. The 2sms admin API cannot create users, so this resource adopts users that already exist: create the user in the 2sms portal (Settings > Users), then apply again. Super users are not adopted.", key, where))
+		return nil, false
+	}
+	if account != "" && !sameGUID(user.AccountID, account) {
+		diags.AddAttributeError(path.Root("account_id"), "2sms user belongs to another account",
+			fmt.Sprintf("User %s (%s) belongs to account %s, not %s. 2sms cannot move users between accounts.", user.ID, deref(user.Username), user.AccountID, account))
+		return nil, false
+	}
+	return user, true
+}
+
+func knownString(v interface {
+	IsNull() bool
+	IsUnknown() bool
+	ValueString() string
+}) string {
+	if v.IsNull() || v.IsUnknown() {
+		return ""
+	}
+	return v.ValueString()
+}
+
+// applyConfig brings user id to the configuration: it reads the user fresh
+// (the PUT must carry what the server holds now for every field the
+// configuration leaves alone), PUTs the complete object when something
+// differs or a secret is to be sent, then toggles admin rights when they
+// still differ, re-reading the user afterwards for the final state.
+func applyConfig(ctx context.Context, c *Client, id string, plan, config *userResourceModel, sec secrets) (*User, error) {
+	current, err := c.GetUser(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	body := expandUser(plan, config, current, sec)
+	if putNeeded(body, current) {
+		if current, err = c.UpdateUser(ctx, id, body); err != nil {
+			return nil, err
+		}
+	}
+	if !config.AdminUser.IsNull() && !plan.AdminUser.IsUnknown() && current.AdminUser != plan.AdminUser.ValueBool() {
+		// The toggle is not idempotent (§4.6): it is sent only after a read
+		// showed the value differs, and never retried blindly.
+		if _, err := c.ToggleAccess(ctx, id); err != nil {
+			return nil, err
+		}
+		if current, err = c.GetUser(ctx, id); err != nil {
+			return nil, err
+		}
+	}
+	return current, nil
+}
+
+func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state userResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	id := normalizeGUID(state.ID.ValueString())
+	user, err := c.GetUser(ctx, id)
+	if IsUserNotFound(err) {
+		resp.Diagnostics.AddWarning("2sms user no longer exists",
+			fmt.Sprintf("User %s (%s) was not found in 2sms, so it was removed from Terraform state. It was probably deleted in the portal; the next apply adopts a user matching the configuration again, if one exists.", id, state.Username.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not read the 2sms user", err)
+		return
+	}
+	flattenUser(user, &state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, config, state userResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	c := r.client(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() || c == nil {
+		return
+	}
+	// The password goes out only when its version (or the legacy value)
+	// changed: 2sms keeps a password it is not sent. The PIN goes with every
+	// PUT, because 2sms resets a PIN it is not sent.
+	var sec secrets
+	if !plan.PasswordWOVersion.Equal(state.PasswordWOVersion) || !plan.Password.Equal(state.Password) {
+		sec.password = configuredPassword(&config)
+	}
+	sec.pin = configuredPin(&config)
+	user, err := applyConfig(ctx, c, normalizeGUID(state.ID.ValueString()), &plan, &config, sec)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not update the 2sms user", err)
+		return
+	}
+	flattenUser(user, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state userResourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if state.OnDestroy.ValueString() == OnDestroyForget {
+		tflog.Info(ctx, "on_destroy = forget: leaving the 2sms user as it is", map[string]any{"id": state.ID.ValueString()})
+		return
+	}
+	c := r.client(&resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	id := normalizeGUID(state.ID.ValueString())
+	current, err := c.GetUser(ctx, id)
+	if IsUserNotFound(err) {
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Could not read the 2sms user before disabling it", err)
+		return
+	}
+	if !current.Enabled {
+		return
+	}
+	// The complete current user with Enabled = false; the legacy pin, the
+	// only PIN state holds, is re-sent so disabling does not reset it.
+	body := *current
+	body.Enabled = false
+	body.Password, body.Pin = nil, optString(state.Pin)
+	if _, err := c.UpdateUser(ctx, id, &body); err != nil && !IsUserNotFound(err) {
+		addAPIError(&resp.Diagnostics, "Could not disable the 2sms user", err)
+	}
+}
+
+// ImportState accepts the user's GUID, username or e-mail address and always
+// stores the GUID.
+func (r *UserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id := strings.TrimSpace(req.ID)
+	if id == "" {
+		resp.Diagnostics.AddError("Invalid import ID for "+typeName, "Expected the user's GUID, username or e-mail address, got an empty string.")
+		return
+	}
+	if !validate.IsGUID(id) {
+		c := r.client(&resp.Diagnostics)
+		if c == nil {
+			return
+		}
+		username, email := id, ""
+		if validate.IsEmail(id) {
+			username, email = "", id
+		}
+		found, err := c.FindUser(ctx, "", username, email)
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "Could not look up the 2sms user to import", err)
+			return
+		}
+		if found == nil {
+			resp.Diagnostics.AddError("2sms user not found",
+				fmt.Sprintf("No 2sms user has the username or e-mail address %q (super users are not searched). Import by GUID to be exact.", id))
+			return
+		}
+		id = found.ID
+	}
+	id = normalizeGUID(id)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), OnDestroyDisable)...)
+}
+
+// configuredFrom extracts this package's provider data. A nil ProviderData
+// happens during validation, before the provider is configured.
+func configuredFrom(data any, diags *diag.Diagnostics) *Configured {
+	src, ok := providerdata.SourceFrom[ClientSource](data, vendorName, diags)
+	if !ok {
+		return nil
+	}
+	return src.TwoSMS()
+}
+
+// clientOrMissing returns the client, or reports which provider settings are
+// missing, naming the attribute and its environment variable.
+func clientOrMissing(cfg *Configured, typeName string, diags *diag.Diagnostics) *Client {
+	return cfg.ClientFor(vendorName, typeName, diags)
+}

@@ -1,0 +1,153 @@
+package twosms
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/saas-users/terraform-provider-saas/internal/validate"
+)
+
+// On-destroy modes.
+const (
+	OnDestroyDisable = "disable"
+	OnDestroyForget  = "forget"
+)
+
+const keepNote = " When omitted, the user's current value in 2sms is kept (read again right before every update) and shown."
+
+func (r *UserResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Manages an existing 2sms portal user through the 2sms admin API. " +
+			"2sms documents no call that creates or deletes users, so creating the resource **adopts** a user that already exists (found by `user_id`, `username` or `email_address`) and applies the configuration to it; users are created in the 2sms portal. " +
+			"Updates go through `PUT api/v1/admin/users/{id}` with the complete user: configured values plus the user's current values for everything else, and the read-only fields exactly as 2sms holds them. " +
+			"`admin_user` changes through `PATCH api/v1/admin/users/{id}/access`. Destroying the resource disables the user (`on_destroy = \"disable\"`, the default) or leaves it alone (`\"forget\"`).\n\n" +
+			"**PIN caveat:** 2sms's PUT resets a PIN it is not sent to null (a random PIN texted at each login), and 2sms never returns the PIN. Unless `pin_wo` or `pin` is configured, every update this resource makes, and a destroy with `on_destroy = \"disable\"`, leaves the user on random PINs.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The user's GUID (`ID`), same as `user_id`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"user_id": schema.StringAttribute{
+				MarkdownDescription: "GUID of the user to adopt (`ID`). When omitted, the user is found by `username`, then by `email_address`, in `GET api/v1/admin/users` (super users excluded). Changing it adopts a different user (the old one is released per `on_destroy`).",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{validate.GUID()},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplaceIfConfigured()},
+			},
+			"username":      optionalString("Login name (`Username`); case-insensitive when used to find the user on create."+keepNote, stringvalidator.LengthAtLeast(1)),
+			"email_address": optionalString("E-mail address (`EmailAddress`). Used to find the user on create when neither `user_id` nor a matching `username` identifies it; an address shared by several users is an error."+keepNote, validate.Email()),
+			"display_name":  optionalString("The user's name (`DisplayName`)."+keepNote, stringvalidator.LengthAtLeast(1)),
+			"mobile_phone":  optionalString("Mobile phone (`MobilePhone`): an optional `+`, then 5 to 20 digits, spaces, parentheses or dashes, with at least five digits, checked at plan time."+keepNote, validate.TwoSMSPhone()),
+			"language_id":   optionalString("GUID of the user's language (`LanguageID`). 2sms has no language list call; read valid ids from existing users or the account."+keepNote, validate.GUID()),
+			"time_zone":     optionalString("Time zone (`TimeZone`), as 2sms spells it (believed to be a Windows id such as `GMT Standard Time`; read valid values from existing users)."+keepNote, stringvalidator.LengthAtLeast(1)),
+			"enabled":       optionalBool("Whether the user is enabled (`Enabled`). A user disabled in the portal shows as drift to `true` when configured so." + keepNote),
+			"admin_user":    optionalBool("Whether the user is an admin (`AdminUser`). Changed through the `PATCH …/access` toggle, called only when the current value differs (it is not idempotent)." + keepNote),
+			"sso_enabled":   optionalBool("Whether the user is part of an SSO setup (`SSOEnabled`; absent on the older `portal.2sms.us` build, where it reads `false`)." + keepNote),
+			"preferences": schema.Int64Attribute{
+				MarkdownDescription: "The user's `Preferences` enum as its integer. 2sms does not document the members (the samples show `0`), so any non-negative integer is passed through." + keepNote,
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(0)},
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"account_id": schema.StringAttribute{
+				MarkdownDescription: "GUID of the account the user belongs to (`AccountID`). When set, the user is looked up only in that account (`GET api/v1/UserAdminAPI/GetAllUsers`), and adoption fails if it belongs elsewhere. 2sms cannot move users between accounts, so a change after creation is refused at plan time. Computed when omitted.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{validate.GUID()},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"password_wo": schema.StringAttribute{
+				MarkdownDescription: "Write-only password (`Password`), for Terraform 1.11+ and OpenTofu 1.11+: never stored in state or plan. Sent on create and whenever `password_wo_version` changes. Conflicts with `password`.",
+				Optional:            true,
+				Sensitive:           true,
+				WriteOnly:           true,
+			},
+			"password_wo_version": schema.Int64Attribute{
+				MarkdownDescription: "Change this number to send `password_wo` again (2sms never returns passwords, so a new value cannot be detected otherwise).",
+				Optional:            true,
+			},
+			"password": schema.StringAttribute{
+				MarkdownDescription: "Password (`Password`) for CLIs without write-only attributes. Stored in state (marked sensitive); prefer `password_wo`. Sent on create and when it changes; 2sms never returns it, so a change made in the portal cannot be seen.",
+				Optional:            true,
+				Sensitive:           true,
+			},
+			"pin_wo": schema.StringAttribute{
+				MarkdownDescription: "Write-only two-factor PIN (`Pin`). Because 2sms's PUT resets an omitted PIN, it is sent with every update the resource makes; `pin_wo_version` forces an update that sends a new value. Conflicts with `pin`.",
+				Optional:            true,
+				Sensitive:           true,
+				WriteOnly:           true,
+			},
+			"pin_wo_version": schema.Int64Attribute{
+				MarkdownDescription: "Change this number to send `pin_wo` again.",
+				Optional:            true,
+			},
+			"pin": schema.StringAttribute{
+				MarkdownDescription: "Two-factor PIN (`Pin`) for CLIs without write-only attributes. Stored in state (marked sensitive); prefer `pin_wo`. Sent with every update; 2sms never returns it.",
+				Optional:            true,
+				Sensitive:           true,
+			},
+			"on_destroy": schema.StringAttribute{
+				MarkdownDescription: "What destroying the resource does: `disable` (default) sets `Enabled = false` through the PUT; `forget` only removes it from Terraform state. 2sms has no delete call.",
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString(OnDestroyDisable),
+				Validators:          []validator.String{stringvalidator.OneOf(OnDestroyDisable, OnDestroyForget)},
+			},
+			"date_created":           computedString("When the user was created (`DateCreated`), as 2sms writes it.", true),
+			"date_modified":          computedString("When the user was last changed (`DateModified`); changes with every update.", false),
+			"agreement_date":         computedString("When the user accepted the privacy policy and DPA (`AgreementDate`, read-only; null if never).", true),
+			"decline_date":           computedString("When the user declined the privacy policy and DPA (`DeclineDate`, read-only; null if never).", true),
+			"dpa_version":            computedString("Version of the data-processing agreement the user accepted (`DPAVersion`, read-only).", true),
+			"privacy_policy_version": computedString("Version of the privacy policy the user accepted (`PrivacyPolicyVersion`, read-only).", true),
+		},
+	}
+}
+
+func (r *UserResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{
+		resourcevalidator.AtLeastOneOf(path.MatchRoot("user_id"), path.MatchRoot("username"), path.MatchRoot("email_address")),
+		resourcevalidator.Conflicting(path.MatchRoot("password_wo"), path.MatchRoot("password")),
+		resourcevalidator.Conflicting(path.MatchRoot("pin_wo"), path.MatchRoot("pin")),
+	}
+}
+
+func optionalString(desc string, v validator.String) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: desc,
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.String{v},
+		PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+	}
+}
+
+func optionalBool(desc string) schema.BoolAttribute {
+	return schema.BoolAttribute{
+		MarkdownDescription: desc,
+		Optional:            true,
+		Computed:            true,
+		PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+	}
+}
+
+func computedString(desc string, stable bool) schema.StringAttribute {
+	a := schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	if stable {
+		a.PlanModifiers = []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	}
+	return a
+}
