@@ -1,0 +1,109 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// workspace is one Terraform working directory with its own CLI config that
+// installs the provider just built from a local filesystem mirror.
+type workspace struct {
+	dir       string
+	terraform string
+	env       []string
+	log       *os.File
+}
+
+const mirrorVersion = "0.1.0"
+
+func newWorkspace(bin, dir string, env []string) (*workspace, error) {
+	mirror := filepath.Join(dir, "mirror", "registry.terraform.io", "saas-users", "saas", mirrorVersion, runtime.GOOS+"_"+runtime.GOARCH)
+	if err := os.MkdirAll(mirror, 0o755); err != nil {
+		return nil, err
+	}
+	provider, err := os.ReadFile(filepath.Join(bin, "terraform-provider-saas"))
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(mirror, "terraform-provider-saas_v"+mirrorVersion), provider, 0o755); err != nil {
+		return nil, err
+	}
+	rc := fmt.Sprintf("provider_installation {\n  filesystem_mirror {\n    path    = %q\n    include = [\"registry.terraform.io/saas-users/saas\"]\n  }\n}\n", filepath.Join(dir, "mirror"))
+	if err := os.WriteFile(filepath.Join(dir, "terraformrc"), []byte(rc), 0o644); err != nil {
+		return nil, err
+	}
+	log, err := os.Create(filepath.Join(dir, "terraform.log"))
+	if err != nil {
+		return nil, err
+	}
+	env = append(append(os.Environ(), env...), "TF_CLI_CONFIG_FILE="+filepath.Join(dir, "terraformrc"), "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
+	return &workspace{dir: dir, terraform: filepath.Join(bin, "terraform"), env: env, log: log}, nil
+}
+
+func (w *workspace) writeFile(name string, data []byte) error {
+	return os.WriteFile(filepath.Join(w.dir, name), data, 0o644)
+}
+
+func (w *workspace) writeVars(users map[string]user) error {
+	b, err := json.Marshal(map[string]any{"users": users})
+	if err != nil {
+		return err
+	}
+	return w.writeFile("terraform.tfvars.json", b)
+}
+
+// measurement is one CLI command's cost.
+type measurement struct {
+	Wall         time.Duration
+	CLICPU       time.Duration // terraform's CPU time, its provider's included
+	ProviderCPU  time.Duration // the provider process's CPU time (sampled)
+	SandboxCPU   time.Duration // the sandbox's CPU time answering the calls
+	Calls        map[string]int
+	ProviderPeak int64 // bytes; 0 for the floor, which runs no provider
+}
+
+// run executes one terraform command and measures its wall time and the
+// provider process's peak resident memory.
+func (w *workspace) run(args ...string) (measurement, error) {
+	cmd := exec.Command(w.terraform, args...)
+	cmd.Dir, cmd.Env = w.dir, w.env
+	cmd.Stdout, cmd.Stderr = w.log, w.log
+	_, _ = fmt.Fprintf(w.log, "\n$ terraform %v\n", args)
+	watch := watchProviderMemory()
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	peak, providerCPU := watch.stop()
+	if err != nil {
+		return measurement{}, fmt.Errorf("terraform %v failed: %w; the end of its output:\n%s", args, err, tail(w.log.Name(), 40))
+	}
+	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	return measurement{Wall: wall, CLICPU: cpu, ProviderCPU: providerCPU, ProviderPeak: peak}, nil
+}
+
+func writeMain(w *workspace, tf string) error { return w.writeFile("main.tf", []byte(tf)) }
+
+func mustMkdirTemp() string {
+	dir, err := os.MkdirTemp("", "saas-bench-")
+	if err != nil {
+		fail(err)
+	}
+	return dir
+}
+
+// tail returns the last n lines of a file, for error messages: the bench's
+// scratch directory is removed when it exits.
+func tail(path string, n int) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err.Error()
+	}
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
+}
