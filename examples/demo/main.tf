@@ -1,0 +1,87 @@
+# The configuration `make demo` applies against the local sandbox, which
+# examples/demo/seed.json fills with the QuickHelp and 2sms users this
+# configuration adopts (neither vendor's API can create users). Credentials
+# and base URLs come from QACOMPLETE_*, QUESTIONPRO_*, QUICKHELP_* and TWOSMS_*
+# variables.
+terraform {
+  required_providers {
+    saas = {
+      source = "saas-users/saas"
+    }
+  }
+}
+
+provider "saas" {
+  qacomplete {}
+  questionpro {
+    organization_id = 1001
+  }
+  quickhelp {}
+  twosms {}
+}
+
+locals {
+  team = {
+    ada   = { first = "Ada", last = "Lovelace", admin = true }
+    grace = { first = "Grace", last = "Hopper", admin = false }
+    alan  = { first = "Alan", last = "Turing", admin = false }
+  }
+}
+
+resource "saas_qacomplete_user" "team" {
+  for_each = local.team
+
+  dept_id           = 8162
+  email             = "${each.key}@example.com"
+  first_name        = each.value.first
+  last_name         = each.value.last
+  is_security_admin = each.value.admin
+  time_zone         = "UTC"
+}
+
+# QuestionPro: two sub-accounts in the Research department.
+resource "saas_questionpro_user" "analysts" {
+  for_each = toset(["rosalind", "dorothy"])
+
+  email_address = "${each.key}@example.com"
+  first_name    = title(each.key)
+  last_name     = "Analyst"
+  department_id = 2002
+}
+
+# QuickHelp: license two existing users and set their job titles.
+resource "saas_quickhelp_user" "research" {
+  for_each = toset(["marie@example.com", "pierre@example.com"])
+
+  email      = each.key
+  job_title  = "Research scientist"
+  licensed   = true
+  confirmed  = true
+  bypass_sso = false
+}
+
+# 2sms: take charge of two portal users' phones and time zones.
+resource "saas_twosms_admin_user" "ops" {
+  for_each = {
+    "dana.ops" = "+44 7700 900101"
+    "fox.ops"  = "+44 7700 900102"
+  }
+
+  username     = each.key
+  mobile_phone = each.value
+  time_zone    = "W. Europe Standard Time"
+  enabled      = true
+}
+
+data "saas_qacomplete_users" "department" {
+  dept_id    = 8162
+  depends_on = [saas_qacomplete_user.team]
+}
+
+output "user_ids" {
+  value = { for k, u in saas_qacomplete_user.team : k => u.user_id }
+}
+
+output "department_emails" {
+  value = sort([for u in data.saas_qacomplete_users.department.users : u.email])
+}
