@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/saas-users/terraform-provider-saas/internal/provider"
@@ -20,7 +19,7 @@ import (
 
 // ProviderFactories serves the provider in-process to the CLI under test.
 var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"saas": providerserver.NewProtocol6WithError(provider.New("test")()),
+	"saas": func() (tfprotov6.ProviderServer, error) { return provider.NewServer("test")(), nil },
 }
 
 // The sandbox's default QAComplete account, a public sandbox-only value.
