@@ -127,6 +127,7 @@ type Client struct {
 	hint          func(*Error) string
 	mask          *masker
 	http          *http.Client
+	timeout       time.Duration
 }
 
 // New validates cfg and builds a client.
@@ -168,7 +169,8 @@ func New(cfg Config) (*Client, error) {
 	if rt == nil {
 		rt = cleanhttp.DefaultPooledTransport()
 	}
-	rt = &attemptTransport{timeout: positiveOr(cfg.RequestTimeout, DefaultRequestTimeout), next: rt}
+	c.timeout = positiveOr(cfg.RequestTimeout, DefaultRequestTimeout)
+	rt = &attemptTransport{timeout: c.timeout, next: rt}
 	rt = &loggingTransport{vendor: vendor, next: rt}
 	limiter := cfg.Limiter
 	if limiter == nil {
@@ -244,6 +246,20 @@ func (c *Client) DisplayName() string { return c.displayName }
 // such as a create re-posted after a lookup proved the vendor did not act,
 // use it so that the provider's max_retries bounds those repeats too.
 func (c *Client) MaxRetries() int { return c.maxRetries }
+
+// SettleContext is for the one lookup that finds out whether a create that
+// failed ambiguously took effect. While ctx is live it returns ctx. Once ctx
+// has ended (Terraform was interrupted and stopped the provider, or the
+// operation's timeout passed while the vendor was answering) it returns a
+// context with ctx's values, not its end, bounded by two request timeouts:
+// without it the lookup would fail at once and a user the vendor created
+// would be missing from state, to collide with the next apply's create.
+func (c *Client) SettleContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	if ctx.Err() == nil {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(context.WithoutCancel(ctx), 2*c.timeout)
+}
 
 // Request is one API call.
 type Request struct {

@@ -1,6 +1,7 @@
 package apiclient
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestNewValidatesConfig(t *testing.T) {
@@ -400,5 +402,27 @@ func TestDoDefaultErrorMessageIsTheCappedBody(t *testing.T) {
 	}
 	if !strings.Contains(e.Message, "é") || strings.ContainsRune(e.Message, '\uFFFD') {
 		t.Error("message cut inside a rune")
+	}
+}
+
+func TestSettleContext(t *testing.T) {
+	type key struct{}
+	c := newTestClient(t, "https://example.com", func(cfg *Config) { cfg.RequestTimeout = time.Second })
+	live := context.WithValue(t.Context(), key{}, "v")
+	if got, cancel := c.SettleContext(live); got != live {
+		t.Error("a live context is used as is")
+	} else {
+		cancel()
+	}
+
+	ended, stop := context.WithCancel(live)
+	stop()
+	got, cancel := c.SettleContext(ended)
+	defer cancel()
+	if got.Err() != nil || got.Value(key{}) != "v" {
+		t.Errorf("an ended context is replaced by a live one with its values: err %v, value %v", got.Err(), got.Value(key{}))
+	}
+	if d, ok := got.Deadline(); !ok || time.Until(d) > 2*time.Second {
+		t.Errorf("the settling context is bounded by two request timeouts: deadline %v, %v", d, ok)
 	}
 }

@@ -133,6 +133,10 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 			addAPIError(&resp.Diagnostics, "Could not create the QAComplete user", err)
 			return
 		}
+		if ctx.Err() != nil {
+			resp.Diagnostics.AddWarning("QAComplete user created during an interruption",
+				fmt.Sprintf("The operation ended while QAComplete was creating user %d (%s); the provider found the new user and recorded it in state, so the next apply will not create it again.", user.ID, email))
+		}
 	}
 
 	flattenUser(deptID, user, &plan)
@@ -170,15 +174,31 @@ func (r *UserResource) createWithReconcile(ctx context.Context, c *Client, plan 
 		}
 		lastErr = err
 		tflog.Warn(ctx, "QAComplete create failed ambiguously; checking whether the user exists before retrying", map[string]any{"attempt": attempt, "error": err.Error()})
-		found, ferr := c.FindUserByEmail(ctx, deptID, email)
+		found, ferr := settleCreate(ctx, c, deptID, email)
 		if ferr != nil {
 			return nil, fmt.Errorf("%w (and the follow-up lookup failed: %s)", err, ferr.Error())
 		}
 		if found != nil {
-			return c.GetUser(ctx, deptID, found.ID)
+			return found, nil
+		}
+		if ctx.Err() != nil {
+			return nil, err // the run is over: an ended context cannot post again
 		}
 	}
 	return nil, lastErr
+}
+
+// settleCreate finds the user an ambiguous POST may have created, with the
+// full record, even when the operation's context has ended in the meantime
+// (see apiclient.Client.SettleContext).
+func settleCreate(ctx context.Context, c *Client, deptID int64, email string) (*User, error) {
+	ctx, cancel := c.http.SettleContext(ctx)
+	defer cancel()
+	found, err := c.FindUserByEmail(ctx, deptID, email)
+	if err != nil || found == nil {
+		return nil, err
+	}
+	return c.GetUser(ctx, deptID, found.ID)
 }
 
 // checkAdoptCreateOnly refuses an adoption whose configuration asks for a

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -227,6 +228,38 @@ func TestAccQACompleteUser_createAnswerLostDoesNotDuplicate(t *testing.T) {
 				},
 			},
 			{Config: userConfig(sb, graceBody), PlanOnly: true},
+		},
+	})
+}
+
+// QAComplete creates the user but holds its answer past the create's
+// timeout (as when Terraform is interrupted and stops the provider mid-call):
+// the operation's context has ended, yet the provider finds the user it
+// made and records it, so the next plan is empty and no second create
+// collides with it.
+func TestAccQACompleteUser_createEndedMidCallIsRecorded(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	sb.SetFaults("qacomplete", sandbox.Fault{Route: "POST /depts/{DeptId}/users", StallAfter: time.Minute, Times: 1})
+	body := graceBody + "  timeouts = { create = \"3s\" }\n"
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: userConfig(sb, body),
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttrSet("saas_qacomplete_user.test", "user_id"),
+					func(*terraform.State) error {
+						if post := sb.Stats("qacomplete")["POST /depts/{DeptId}/users"]; post.Calls != 1 {
+							return fmt.Errorf("want exactly one POST, got %+v", post)
+						}
+						if n := len(sb.QAComplete.Users(acctest.QACompleteDeptID)); n != 1 {
+							return fmt.Errorf("want exactly one user, department has %d", n)
+						}
+						return nil
+					},
+				),
+			},
+			{Config: userConfig(sb, body), PlanOnly: true},
 		},
 	})
 }

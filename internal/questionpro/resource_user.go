@@ -106,6 +106,10 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 			r.createFailed(ctx, c, email, checked, err, &resp.Diagnostics)
 			return
 		}
+		if ctx.Err() != nil {
+			resp.Diagnostics.AddWarning("QuestionPro user created during an interruption",
+				fmt.Sprintf("The operation ended while QuestionPro was creating user %d (%s); the provider found the new user and recorded it in state, so the next apply will not create it again.", user.UserID, email))
+		}
 	}
 
 	flattenUser(user, &plan)
@@ -136,15 +140,27 @@ func (r *UserResource) createWithReconcile(ctx context.Context, c *Client, email
 		}
 		lastErr = err
 		tflog.Warn(ctx, "QuestionPro create failed ambiguously; checking whether the user exists before retrying", map[string]any{"attempt": attempt, "error": err.Error()})
-		found, serr := c.SearchUserByEmail(ctx, org, email)
+		found, serr := settleCreate(ctx, c, org, email)
 		if serr != nil {
 			return nil, fmt.Errorf("%w (and the follow-up lookup failed: %s)", err, serr.Error())
 		}
 		if found != nil {
 			return found, nil
 		}
+		if ctx.Err() != nil {
+			return nil, err // the run is over: an ended context cannot post again
+		}
 	}
 	return nil, lastErr
+}
+
+// settleCreate finds the user an ambiguous POST may have created, even when
+// the operation's context has ended in the meantime (see
+// apiclient.Client.SettleContext).
+func settleCreate(ctx context.Context, c *Client, org int64, email string) (*User, error) {
+	ctx, cancel := c.http.SettleContext(ctx)
+	defer cancel()
+	return c.SearchUserByEmail(ctx, org, email)
 }
 
 // findExisting looks the e-mail up before a create, so an existing user is

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -256,6 +257,37 @@ func TestAccQuestionProUser_createAnswerLostDoesNotDuplicate(t *testing.T) {
 				},
 			},
 			{Config: userConfig(sb, graceBody), PlanOnly: true},
+		},
+	})
+}
+
+// QuestionPro creates the user but holds its answer past the create's
+// timeout (as when Terraform is interrupted and stops the provider mid-call):
+// the provider still finds the user it made and records it.
+func TestAccQuestionProUser_createEndedMidCallIsRecorded(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	sb.SetFaults("questionpro", sandbox.Fault{Route: "POST /users", StallAfter: time.Minute, Times: 1})
+	before := len(sb.QuestionPro.Users())
+	body := graceBody + "  timeouts = { create = \"3s\" }\n"
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: userConfig(sb, body),
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttrSet("saas_questionpro_user.test", "user_id"),
+					func(*terraform.State) error {
+						if post := sb.Stats("questionpro")["POST /users"]; post.Calls != 1 {
+							return fmt.Errorf("want exactly one POST, got %+v", post)
+						}
+						if n := len(sb.QuestionPro.Users()) - before; n != 1 {
+							return fmt.Errorf("want exactly one new user, QuestionPro has %d", n)
+						}
+						return nil
+					},
+				),
+			},
+			{Config: userConfig(sb, body), PlanOnly: true},
 		},
 	})
 }

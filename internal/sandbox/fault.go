@@ -25,7 +25,11 @@ type Fault struct {
 	// DropAfter lets the emulator handle the request, then closes the
 	// connection without sending its answer: the vendor acted and the
 	// client cannot know it, the case that makes a retried create dangerous.
-	DropAfter   bool
+	DropAfter bool
+	// StallAfter lets the emulator handle the request, then holds its
+	// answer this long, or until the client gives up: the vendor acted and
+	// the client's own deadline (or an interruption) ended the wait.
+	StallAfter  time.Duration
 	Times       int     // apply to the next N matching requests, then expire (0 = no end)
 	Probability float64 // 0 or >= 1 = always; else the fraction of matching requests hit
 }
@@ -41,6 +45,7 @@ type faultJSON struct {
 	Latency     json.RawMessage `json:"latency,omitempty"`
 	Drop        bool            `json:"drop,omitempty"`
 	DropAfter   bool            `json:"drop_after,omitempty"`
+	StallAfter  json.RawMessage `json:"stall_after,omitempty"`
 	Times       int             `json:"times,omitempty"`
 	Probability float64         `json:"probability,omitempty"`
 }
@@ -53,6 +58,9 @@ func (f Fault) MarshalJSON() ([]byte, error) {
 	}
 	if f.Latency > 0 {
 		j.Latency = json.RawMessage(strconv.Quote(f.Latency.String()))
+	}
+	if f.StallAfter > 0 {
+		j.StallAfter = json.RawMessage(strconv.Quote(f.StallAfter.String()))
 	}
 	return json.Marshal(j)
 }
@@ -67,24 +75,33 @@ func (f *Fault) UnmarshalJSON(data []byte) error {
 		Route: j.Route, Method: j.Method, Status: j.Status, RetryAfter: j.RetryAfter, Body: j.Body,
 		Drop: j.Drop, DropAfter: j.DropAfter, Times: j.Times, Probability: j.Probability,
 	}
-	if len(j.Latency) == 0 || string(j.Latency) == "null" {
-		return nil
+	var err error
+	if f.Latency, err = parseFaultDuration("latency", j.Latency); err != nil {
+		return err
+	}
+	f.StallAfter, err = parseFaultDuration("stall_after", j.StallAfter)
+	return err
+}
+
+// parseFaultDuration reads a Go duration string ("250ms") or a number of
+// milliseconds; absent or null is zero.
+func parseFaultDuration(name string, raw json.RawMessage) (time.Duration, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return 0, nil
 	}
 	var text string
-	if err := json.Unmarshal(j.Latency, &text); err == nil {
+	if err := json.Unmarshal(raw, &text); err == nil {
 		d, err := time.ParseDuration(text)
 		if err != nil {
-			return fmt.Errorf("fault latency: %w", err)
+			return 0, fmt.Errorf("fault %s: %w", name, err)
 		}
-		f.Latency = d
-		return nil
+		return d, nil
 	}
 	var ms float64
-	if err := json.Unmarshal(j.Latency, &ms); err != nil {
-		return fmt.Errorf("fault latency must be a duration string such as \"250ms\" or a number of milliseconds")
+	if err := json.Unmarshal(raw, &ms); err != nil {
+		return 0, fmt.Errorf("fault %s must be a duration string such as \"250ms\" or a number of milliseconds", name)
 	}
-	f.Latency = time.Duration(ms * float64(time.Millisecond))
-	return nil
+	return time.Duration(ms * float64(time.Millisecond)), nil
 }
 
 // validate rejects faults that could never do anything or would write an
@@ -93,11 +110,11 @@ func (f Fault) validate() error {
 	if f.Status != 0 && (f.Status < 100 || f.Status > 599) {
 		return fmt.Errorf("fault status %d is not an HTTP status", f.Status)
 	}
-	if f.Status == 0 && f.Latency <= 0 && !f.Drop && !f.DropAfter {
-		return fmt.Errorf("fault for route %q sets none of status, latency, drop or drop_after", f.Route)
+	if f.Status == 0 && f.Latency <= 0 && !f.Drop && !f.DropAfter && f.StallAfter <= 0 {
+		return fmt.Errorf("fault for route %q sets none of status, latency, drop, drop_after or stall_after", f.Route)
 	}
-	if f.Times < 0 || f.RetryAfter < 0 || f.Latency < 0 || f.Probability < 0 {
-		return fmt.Errorf("fault for route %q has a negative times, retry_after, latency or probability", f.Route)
+	if f.Times < 0 || f.RetryAfter < 0 || f.Latency < 0 || f.StallAfter < 0 || f.Probability < 0 {
+		return fmt.Errorf("fault for route %q has a negative times, retry_after, latency, stall_after or probability", f.Route)
 	}
 	return nil
 }
@@ -120,6 +137,8 @@ func (f Fault) describe() string {
 		parts = append(parts, "drop")
 	case f.DropAfter:
 		parts = append(parts, "drop after handling")
+	case f.StallAfter > 0:
+		parts = append(parts, "stall "+f.StallAfter.String()+" after handling")
 	case f.Status > 0:
 		s := "status " + strconv.Itoa(f.Status)
 		if f.RetryAfter > 0 {

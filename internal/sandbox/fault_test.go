@@ -160,6 +160,27 @@ func TestFaults_DropAfterHandling(t *testing.T) {
 	}
 }
 
+// StallAfter lets the emulator act and then holds the answer until the
+// client gives up: the vendor's change stands though the client never
+// heard of it.
+func TestFaults_StallAfterHandling(t *testing.T) {
+	s := startServer(t)
+	s.SetFaults("fake", Fault{Route: "POST /things", StallAfter: time.Minute, Times: 1})
+	client := &http.Client{Timeout: 200 * time.Millisecond}
+	resp, err := client.Post(s.BaseURL("fake")+"/things", "application/json", strings.NewReader(`{"n":1}`))
+	if err == nil {
+		_ = resp.Body.Close()
+		t.Fatal("want a client timeout: the answer is held back")
+	}
+	r := s.Requests("fake")[0]
+	if r.Status != http.StatusCreated || r.Fault != "stall 1m0s after handling" {
+		t.Errorf("logged %d %q; want the emulator's 201 and the fault", r.Status, r.Fault)
+	}
+	if resp, _ := mustCall(t, "GET", s.BaseURL("fake")+"/things/1", ""); resp.StatusCode != http.StatusOK {
+		t.Errorf("the stalled create did not stand: GET answered %d", resp.StatusCode)
+	}
+}
+
 func TestFaults_ProbabilityIsSeedable(t *testing.T) {
 	run := func(seed uint64) string {
 		s := startServer(t)
@@ -196,6 +217,12 @@ func TestFault_JSON(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(`{"latency":1500}`), &f); err != nil || f.Latency != 1500*time.Millisecond {
 		t.Errorf("numeric latency: %v %v", f.Latency, err)
+	}
+	if err := json.Unmarshal([]byte(`{"stall_after":"2s"}`), &f); err != nil || f.StallAfter != 2*time.Second {
+		t.Errorf("stall_after: %v %v", f.StallAfter, err)
+	}
+	if err := json.Unmarshal([]byte(`{"stall_after":"later"}`), &f); err == nil || !strings.Contains(err.Error(), "stall_after") {
+		t.Errorf("a bad stall_after must be named in the error, got %v", err)
 	}
 	for _, bad := range []string{`{"latency":"soon"}`, `{"latency":true}`} {
 		if err := json.Unmarshal([]byte(bad), &f); err == nil {

@@ -184,6 +184,9 @@ func (s *Server) vendorHandler(vendor, prefix string, mux *http.ServeMux) http.H
 			dropConnection(w)
 			return
 		}
+		if f != nil && f.StallAfter > 0 && !sleepCtx(r, f.StallAfter) {
+			return // the client gave up; what the emulator did stands
+		}
 		buf.copyTo(w)
 	})
 }
