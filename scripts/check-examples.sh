@@ -33,6 +33,12 @@ if ! "$terraform" fmt -recursive -check -diff "$root/examples"; then
   echo "FAILED  terraform fmt: run 'terraform fmt -recursive examples'"
   failed=1
 fi
+# Copy every configuration before checking any, so one that calls a module
+# by a relative path (examples/demo calls ../modules/person) finds it.
+while IFS= read -r dir; do
+  mkdir -p "$scratch/work/${dir#"$root"/}"
+  cp "$dir"/*.tf "$scratch/work/${dir#"$root"/}/"
+done < <(find "$root/examples" -name '*.tf' -printf '%h\n' | sort -u)
 while IFS= read -r dir; do
   rel="${dir#"$root"/}"
   work="$scratch/work/$rel"

@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
 # The README's demo: build is done by make; this starts the sandbox on a free
 # loopback port, runs the real Terraform CLI on examples/demo, shows what the
-# sandbox now holds, proves a second plan is empty, destroys, and stops the
-# sandbox. Any failing step fails the demo.
+# sandbox now holds, proves a second plan is empty, offboards the person the
+# demo manages with examples/modules/person (showing the sandbox's view of
+# her after each step), destroys, and stops the sandbox. Any failing step
+# fails the demo.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bin="${BIN:-$root/bin}"
 terraform="${TERRAFORM:-$bin/terraform}"
 work="$root/.demo"
+# The configuration runs in .demo/demo with the module beside it in
+# .demo/modules/person, the layout of examples/, so the demo's module source
+# "../modules/person" resolves in the copy as it does in the repository.
+conf="$work/demo"
 
 rm -rf "$work"
-mkdir -p "$work"
-cp "$root"/examples/demo/*.tf "$work/"
+mkdir -p "$conf" "$work/modules/person"
+cp "$root"/examples/demo/*.tf "$conf/"
+cp "$root"/examples/modules/person/*.tf "$work/modules/person/"
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -67,7 +74,40 @@ RC
 export TF_CLI_CONFIG_FILE="$work/terraformrc"
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 
-cd "$work"
+# show_person prints what each tool's sandbox holds for the demo's person,
+# read from the sandbox itself rather than from Terraform's state.
+show_person() {
+  python3 - "$url" "$1" <<'PY'
+import json, sys, urllib.request
+state = json.load(urllib.request.urlopen(sys.argv[1] + "/_sandbox/state"))
+email, username = "katherine@example.com", "katherine.j"
+print(f"\nKatherine Johnson, {sys.argv[2]}:")
+
+def users(vendor):
+    return state.get(vendor, {}).get("users", [])
+
+qac = [u for u in users("qacomplete") if u.get("email") == email]
+for u in qac:
+    print(f"  QAComplete   user {u['id']} in dept {u['dept_id']}: {'active' if u.get('is_active') else 'DISABLED'}, phone {u.get('phone')}")
+if not qac:
+    print("  QAComplete   no user")
+qp = [u for u in users("questionpro") if u.get("emailAddress") == email]
+for u in qp:
+    print(f"  QuestionPro  user {u['userID']} in department {u['departmentID']}: {u['firstName']} {u['lastName']}")
+if not qp:
+    print("  QuestionPro  no user (deleted)")
+for u in users("quickhelp"):
+    if u.get("email") == email:
+        print(f"  QuickHelp    user {u['userId']}: {'licensed' if u.get('licensed') else 'UNLICENSED'}, "
+              f"job title {u.get('jobTitle')!r}, department {u.get('department')!r}, admin roles {len(u.get('roles') or [])}")
+for u in users("twosms"):
+    if u.get("Username") == username:
+        print(f"  2sms         {u['Username']}: {'enabled' if u.get('Enabled') else 'DISABLED'}, admin {u.get('AdminUser')}, "
+              f"{u.get('DisplayName')!r}, phone {u.get('MobilePhone')}, {u.get('TimeZone')}")
+PY
+}
+
+cd "$conf"
 step "terraform init"
 "$terraform" init -input=false -no-color
 
@@ -105,8 +145,25 @@ if [ "$code" -ne 0 ]; then
   exit 1
 fi
 echo "no changes: the configuration and the sandbox agree"
+show_person "onboarded"
+
+step "terraform apply -var person_active=false (offboarding Katherine Johnson)"
+"$terraform" apply -input=false -auto-approve -no-color -var person_active=false
+show_person "offboarded"
+
+step "terraform plan -var person_active=false (must report no changes)"
+set +e
+"$terraform" plan -input=false -detailed-exitcode -no-color -var person_active=false
+code=$?
+set -e
+if [ "$code" -ne 0 ]; then
+  echo "the plan after offboarding was not empty (exit code $code)" >&2
+  exit 1
+fi
+echo "no changes: offboarding is complete"
 
 step "terraform destroy"
-"$terraform" destroy -input=false -auto-approve -no-color
+"$terraform" destroy -input=false -auto-approve -no-color -var person_active=false
+show_person "after destroy"
 
 step "Demo finished"

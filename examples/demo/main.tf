@@ -73,6 +73,39 @@ resource "saas_twosms_admin_user" "ops" {
   enabled      = true
 }
 
+# One person across the four tools, through examples/modules/person: her
+# QAComplete and QuestionPro users are created, her QuickHelp and 2sms users
+# (in seed.json, as SSO and the 2sms portal would have made them) adopted.
+# `make demo` offboards her with -var person_active=false.
+variable "person_active" {
+  description = "Whether Katherine Johnson is active; false offboards her from every tool."
+  type        = bool
+  default     = true
+}
+
+module "katherine" {
+  source = "../modules/person"
+
+  first_name   = "Katherine"
+  last_name    = "Johnson"
+  email        = "katherine@example.com"
+  department   = "Flight Research"
+  job_title    = "Mathematician"
+  mobile_phone = "+44 7700 900103"
+  active       = var.person_active
+
+  tools = {
+    qacomplete  = { dept_id = 8162, time_zone = "UTC" }
+    questionpro = { department_id = 2002 }
+    quickhelp   = { roles = ["3f8e2a10-5b1c-4d7e-9a01-000000000003"] }
+    twosms      = { username = "katherine.j", time_zone = "W. Europe Standard Time" }
+  }
+}
+
+output "katherine" {
+  value = module.katherine.status
+}
+
 data "saas_qacomplete_users" "department" {
   dept_id    = 8162
   depends_on = [saas_qacomplete_user.team]

@@ -29,10 +29,16 @@ type CLI struct {
 	env []string
 }
 
+// mirrorHosts are the registry hosts the provider is mirrored under. A
+// configuration that writes the explicit registry.terraform.io source finds
+// it under either CLI; one that writes "saas-users/saas", as the modules
+// under examples/modules do, means registry.terraform.io to Terraform and
+// registry.opentofu.org to OpenTofu.
+var mirrorHosts = []string{"registry.terraform.io", "registry.opentofu.org"}
+
 // NewCLI builds the provider, installs it in a filesystem mirror under the
-// public registry address (so `init` works offline, and OpenTofu resolves
-// the explicit registry.terraform.io source in the configuration through
-// the same mirror), and writes a CLI configuration that uses only it.
+// public registry addresses (so `init` works offline), and writes a CLI
+// configuration that uses only it.
 func NewCLI(t *testing.T, bin string, env map[string]string) *CLI {
 	t.Helper()
 	root, err := filepath.Abs(filepath.Join("..", ".."))
@@ -41,23 +47,31 @@ func NewCLI(t *testing.T, bin string, env map[string]string) *CLI {
 	}
 	tmp := t.TempDir()
 	mirror := filepath.Join(tmp, "mirror")
-	plat := filepath.Join(mirror, "registry.terraform.io", "saas-users", "saas", ProviderVersion, runtime.GOOS+"_"+runtime.GOARCH)
-	if err := os.MkdirAll(plat, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	build := exec.Command("go", "build", "-o", filepath.Join(plat, "terraform-provider-saas_v"+ProviderVersion), ".")
+	built := filepath.Join(tmp, "terraform-provider-saas_v"+ProviderVersion)
+	build := exec.Command("go", "build", "-o", built, ".")
 	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building the provider: %v\n%s", err, out)
+	}
+	var include []string
+	for _, host := range mirrorHosts {
+		plat := filepath.Join(mirror, host, "saas-users", "saas", ProviderVersion, runtime.GOOS+"_"+runtime.GOARCH)
+		if err := os.MkdirAll(plat, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Link(built, filepath.Join(plat, filepath.Base(built))); err != nil {
+			t.Fatal(err)
+		}
+		include = append(include, fmt.Sprintf("%q", host+"/saas-users/saas"))
 	}
 	rc := filepath.Join(tmp, "cli.tfrc")
 	rcText := fmt.Sprintf(`provider_installation {
   filesystem_mirror {
     path    = %q
-    include = ["registry.terraform.io/saas-users/saas"]
+    include = [%s]
   }
 }
-`, mirror)
+`, mirror, strings.Join(include, ", "))
 	if err := os.WriteFile(rc, []byte(rcText), 0o600); err != nil {
 		t.Fatal(err)
 	}
