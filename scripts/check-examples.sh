@@ -4,24 +4,33 @@
 # directory (resource and data-source snippets get the required_providers
 # block they omit for the docs), initialised from a local filesystem mirror
 # and validated.
+#
+# A directory whose required_version rules out the Terraform CLI used here
+# (1.5.7; for example ">= 1.7.0" for for_each in import blocks) is checked,
+# fmt included, with OpenTofu ($TOFU, default bin/tofu) instead.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bin="${BIN:-$root/bin}"
 terraform="${TERRAFORM:-$bin/terraform}"
+tofu="${TOFU:-$bin/tofu}"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
 version="0.1.0"
 platform="$(go env GOOS)_$(go env GOARCH)"
-mirror="$scratch/mirror/registry.terraform.io/saas-users/saas/$version/$platform"
-mkdir -p "$mirror"
-cp "$bin/terraform-provider-saas" "$mirror/terraform-provider-saas_v$version"
+# Under both registry hosts: OpenTofu reads "saas-users/saas" as
+# registry.opentofu.org/saas-users/saas.
+for host in registry.terraform.io registry.opentofu.org; do
+  mirror="$scratch/mirror/$host/saas-users/saas/$version/$platform"
+  mkdir -p "$mirror"
+  cp "$bin/terraform-provider-saas" "$mirror/terraform-provider-saas_v$version"
+done
 cat >"$scratch/terraformrc" <<RC
 provider_installation {
   filesystem_mirror {
     path    = "$scratch/mirror"
-    include = ["registry.terraform.io/saas-users/saas"]
+    include = ["registry.terraform.io/saas-users/saas", "registry.opentofu.org/saas-users/saas"]
   }
 }
 RC
@@ -29,10 +38,6 @@ export TF_CLI_CONFIG_FILE="$scratch/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTO
 
 failed=0
 count=0
-if ! "$terraform" fmt -recursive -check -diff "$root/examples"; then
-  echo "FAILED  terraform fmt: run 'terraform fmt -recursive examples'"
-  failed=1
-fi
 # Copy every configuration before checking any, so one that calls a module
 # by a relative path (examples/demo calls ../modules/person) finds it.
 while IFS= read -r dir; do
@@ -47,10 +52,30 @@ while IFS= read -r dir; do
   if ! grep -q required_providers "$work"/*.tf; then
     printf 'terraform {\n  required_providers {\n    saas = { source = "saas-users/saas" }\n  }\n}\n' >"$work/versions_check.tf"
   fi
-  if (cd "$work" && "$terraform" init -input=false -no-color -backend=false >"$work/init.log" 2>&1 && "$terraform" validate -no-color >"$work/validate.log" 2>&1); then
-    echo "ok      $rel"
+  # Terraform first; a required_version it does not meet hands the
+  # directory to OpenTofu.
+  cli="$terraform"
+  initialised=0
+  if (cd "$work" && "$terraform" init -input=false -no-color -backend=false >"$work/init.log" 2>&1); then
+    initialised=1
+  elif grep -q "Unsupported Terraform Core version" "$work/init.log"; then
+    cli="$tofu"
+    rm -rf "$work/.terraform" "$work/.terraform.lock.hcl"
+    if [ ! -x "$tofu" ]; then
+      echo "its required_version rules out $("$terraform" version | head -1), and OpenTofu is not at $tofu (make tools builds it)" >"$work/init.log"
+    elif (cd "$work" && "$tofu" init -input=false -no-color -backend=false >"$work/init.log" 2>&1); then
+      initialised=1
+    fi
+  fi
+  name="$(basename "$cli")"
+  if [ -x "$cli" ] && ! "$cli" fmt -check -diff "$dir"; then
+    echo "FAILED  $rel: not formatted; run '$name fmt $rel'"
+    failed=1
+  fi
+  if [ "$initialised" = 1 ] && (cd "$work" && "$cli" validate -no-color >"$work/validate.log" 2>&1); then
+    echo "ok      $rel ($name)"
   else
-    echo "FAILED  $rel"
+    echo "FAILED  $rel ($name)"
     cat "$work/init.log" "$work/validate.log" 2>/dev/null || true
     failed=1
   fi

@@ -103,25 +103,28 @@ func (r *UserResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				Validators:          []validator.Int64{int64validator.Between(1, 2147483647)},
 				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
 			},
-			"groups": schema.ListNestedAttribute{
-				MarkdownDescription: "The user's groups (`groups`), read-only: the API has no group operations.",
+			// groups and sso are read-only, and declared as a list of objects
+			// and an object rather than as nested attributes: Terraform 1.5.7
+			// crashes (a nil pointer in configschema.Block.Filter) when
+			// plan -generate-config-out writes configuration for a resource
+			// with a computed-only nested attribute. The values and their
+			// types in state are the same either way.
+			"groups": schema.ListAttribute{
+				MarkdownDescription: "The user's groups (`groups`), read-only: the API has no group operations. Each has the group's `id` and `name`.",
 				Computed:            true,
+				ElementType:         types.ObjectType{AttrTypes: groupAttrTypes},
 				PlanModifiers:       []planmodifier.List{listplanmodifier.UseStateForUnknown()},
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":   schema.Int64Attribute{Computed: true, MarkdownDescription: "Group id."},
-					"name": schema.StringAttribute{Computed: true, MarkdownDescription: "Group name."},
-				}},
 			},
 			"country": schema.StringAttribute{
 				MarkdownDescription: "The user's country (`country`), read-only.",
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"sso": schema.SingleNestedAttribute{
-				MarkdownDescription: "Single sign-on details (`sso`), read-only; null when QuickHelp returns none.",
+			"sso": schema.ObjectAttribute{
+				MarkdownDescription: "Single sign-on details (`sso`), read-only; null when QuickHelp returns none. `user_id` is the user's id at the identity provider, `company`, `location` and `platform` come from it, and `custom_fields` lists the custom claims as `name` and `value`.",
 				Computed:            true,
+				AttributeTypes:      ssoAttrTypes,
 				PlanModifiers:       []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
-				Attributes:          ssoSchema(),
 			},
 			"on_destroy": schema.StringAttribute{
 				MarkdownDescription: "What destroying the resource does. `unlicense` (default, QuickHelp's recommended way to remove someone): an update with `licensed = false`, keeping the user and its history. `forget`: only removes it from Terraform state. `gdpr_delete`: QuickHelp's GDPR delete call, which erases the user **irreversibly**; QuickHelp then never lets an admin re-create that user (only SSO or self-provisioning can bring it back), and QuickHelp may take up to 72 hours to finish.",
@@ -130,23 +133,6 @@ func (r *UserResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				Default:             stringdefault.StaticString(OnDestroyUnlicense),
 				Validators:          []validator.String{stringvalidator.OneOf(OnDestroyUnlicense, OnDestroyForget, OnDestroyGDPRDelete)},
 			},
-		},
-	}
-}
-
-func ssoSchema() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"user_id":  schema.StringAttribute{Computed: true, MarkdownDescription: "The user's id at the identity provider (`sso.userId`)."},
-		"company":  schema.StringAttribute{Computed: true, MarkdownDescription: "Company from the identity provider (`sso.company`)."},
-		"location": schema.StringAttribute{Computed: true, MarkdownDescription: "Location from the identity provider (`sso.location`)."},
-		"platform": schema.StringAttribute{Computed: true, MarkdownDescription: "SSO platform (`sso.platform`)."},
-		"custom_fields": schema.ListNestedAttribute{
-			Computed:            true,
-			MarkdownDescription: "Custom SSO claims (`sso.customFields`).",
-			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"name":  schema.StringAttribute{Computed: true, MarkdownDescription: "Claim name."},
-				"value": schema.StringAttribute{Computed: true, MarkdownDescription: "Claim value."},
-			}},
 		},
 	}
 }
