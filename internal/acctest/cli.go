@@ -197,3 +197,38 @@ func (c *CLI) WriteFile(name, text string) {
 		c.t.Fatal(err)
 	}
 }
+
+// CLIProviderConfig is the terraform and provider blocks of a real-CLI test
+// against the sandbox: the provider at source, pinned to the mirrored
+// version, every vendor's client-side cap lifted so tests are not paced, and
+// credentials left to ProviderEnv.
+func CLIProviderConfig(source string) string {
+	return fmt.Sprintf(`
+terraform {
+  required_providers {
+    saas = {
+      source  = %q
+      version = %q
+    }
+  }
+}
+
+provider "saas" {
+  max_retries     = 4
+  request_timeout = "10s"
+  qacomplete {
+    requests_per_second = 1000
+  }
+  questionpro {
+    organization_id     = %d
+    requests_per_second = 1000
+  }
+  quickhelp {
+    requests_per_second = 1000
+  }
+  twosms {
+    requests_per_second = 1000
+  }
+}
+`, source, ProviderVersion, QuestionProOrganizationID)
+}

@@ -42,34 +42,7 @@ func TestAccFaults_interruptedApplyResumes(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	seedFleet(sb, interruptFleet)
 	c := acctest.NewCLI(t, bin, sb.ProviderEnv())
-	cfg := `
-terraform {
-  required_providers {
-    saas = {
-      source  = "registry.terraform.io/saas-users/saas"
-      version = "` + acctest.ProviderVersion + `"
-    }
-  }
-}
-
-provider "saas" {
-  max_retries     = 4
-  request_timeout = "10s"
-  qacomplete {
-    requests_per_second = 1000
-  }
-  questionpro {
-    organization_id     = ` + fmt.Sprint(acctest.QuestionProOrganizationID) + `
-    requests_per_second = 1000
-  }
-  quickhelp {
-    requests_per_second = 1000
-  }
-  twosms {
-    requests_per_second = 1000
-  }
-}
-` + fleetResources(interruptFleet, "Adopted")
+	cfg := acctest.CLIProviderConfig("registry.terraform.io/saas-users/saas") + fleetResources(interruptFleet, "Adopted")
 	c.WriteFile("main.tf", cfg)
 	c.MustRun(0, "init", "-input=false", "-no-color")
 

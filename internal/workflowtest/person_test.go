@@ -66,34 +66,7 @@ func personCLI(t *testing.T, sb *acctest.Sandbox) *acctest.CLI {
 // call out.
 func personConfig(t *testing.T, args string) string {
 	t.Helper()
-	cfg := fmt.Sprintf(`
-terraform {
-  required_providers {
-    saas = {
-      source  = "saas-users/saas"
-      version = %q
-    }
-  }
-}
-
-provider "saas" {
-  max_retries     = 4
-  request_timeout = "10s"
-  qacomplete {
-    requests_per_second = 1000
-  }
-  questionpro {
-    organization_id     = %d
-    requests_per_second = 1000
-  }
-  quickhelp {
-    requests_per_second = 1000
-  }
-  twosms {
-    requests_per_second = 1000
-  }
-}
-`, acctest.ProviderVersion, acctest.QuestionProOrganizationID)
+	cfg := acctest.CLIProviderConfig("saas-users/saas")
 	if args == "" {
 		return cfg
 	}
