@@ -54,10 +54,13 @@ type Config struct {
 	// DisplayName is the product name used in error text, e.g.
 	// "QAComplete". Defaults to Vendor.
 	DisplayName string
-	// BaseURL is the absolute http(s) URL request paths are joined onto. A
-	// base path is kept, and a trailing slash on it never doubles up with a
+	// BaseURL is the absolute http(s) URL request paths are joined onto, as
+	// ParseBaseURL returns it: the provider parses and checks a vendor's base
+	// URL once, when it is configured, and hands the result here. A base
+	// path is kept, and a trailing slash on it never doubles up with a
 	// path's leading one. Query parameters on it are sent with every call.
-	BaseURL string
+	// Required.
+	BaseURL *url.URL
 	// RequestTimeout bounds each attempt (connect, send, and read the whole
 	// answer); it does not include rate-limit or backoff waits. Zero or
 	// negative means DefaultRequestTimeout. The overall bound is the
@@ -138,10 +141,10 @@ func New(cfg Config) (*Client, error) {
 	}
 	display := cmp.Or(strings.TrimSpace(cfg.DisplayName), vendor)
 
-	base, err := parseBaseURL(display, cfg.BaseURL)
-	if err != nil {
-		return nil, err
+	if cfg.BaseURL == nil {
+		return nil, fmt.Errorf("apiclient: %s Config.BaseURL is required", display)
 	}
+	base := *cfg.BaseURL // a copy: the client owns its base from here on
 	rps := cfg.RequestsPerSecond
 	if math.IsNaN(rps) || rps < 0 {
 		return nil, fmt.Errorf("%s requests per second must be zero (no limit) or positive, got %v", display, rps)
@@ -150,7 +153,7 @@ func New(cfg Config) (*Client, error) {
 	c := &Client{
 		vendor:        vendor,
 		displayName:   display,
-		base:          base,
+		base:          &base,
 		baseQuery:     base.Query(),
 		maxRetries:    max(cfg.MaxRetries, 0),
 		retryWaitMin:  positiveOr(cfg.RetryWaitMin, DefaultRetryWaitMin),
@@ -206,7 +209,11 @@ type redirectError struct{ msg string }
 
 func (e *redirectError) Error() string { return e.msg }
 
-func parseBaseURL(display, raw string) (*url.URL, error) {
+// ParseBaseURL parses and checks a vendor's base URL: absolute http or
+// https, a host, no credentials in it (they would be logged and sent to
+// whoever answers), and no fragment. Errors show scheme, host and path only,
+// never the userinfo or the query, which may hold secrets.
+func ParseBaseURL(display, raw string) (*url.URL, error) {
 	const example = "an absolute http:// or https:// URL such as https://api.example.com/v1"
 	base, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
@@ -217,7 +224,8 @@ func parseBaseURL(display, raw string) (*url.URL, error) {
 		return nil, fmt.Errorf("%s base URL must be %s: %w", display, example, err)
 	}
 	if (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" || base.Opaque != "" {
-		return nil, fmt.Errorf("%s base URL must be %s, got %q", display, example, base.Redacted())
+		shown := url.URL{Scheme: base.Scheme, Host: base.Host, Path: base.Path}
+		return nil, fmt.Errorf("%s base URL must be %s, got %q", display, example, shown.String())
 	}
 	if base.User != nil {
 		return nil, fmt.Errorf("%s base URL must not carry credentials; use the provider's credential settings instead", display)

@@ -5,6 +5,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/url"
 	"net/http/httptest"
 	"sync"
 	"sync/atomic"
@@ -12,12 +13,22 @@ import (
 	"time"
 )
 
+// mustBaseURL is ParseBaseURL for a URL the test knows is good.
+func mustBaseURL(t testing.TB, raw string) *url.URL {
+	t.Helper()
+	u, err := ParseBaseURL("TestVendor", raw)
+	if err != nil {
+		t.Fatalf("ParseBaseURL(%q): %v", raw, err)
+	}
+	return u
+}
+
 // testConfig is a Config with waits small enough to keep the suite fast.
-func testConfig(baseURL string) Config {
+func testConfig(t testing.TB, baseURL string) Config {
 	return Config{
 		Vendor:         "testvendor",
 		DisplayName:    "TestVendor",
-		BaseURL:        baseURL,
+		BaseURL:        mustBaseURL(t, baseURL),
 		RequestTimeout: 2 * time.Second,
 		MaxRetries:     3,
 		RetryWaitMin:   time.Millisecond,
@@ -27,7 +38,7 @@ func testConfig(baseURL string) Config {
 
 func newTestClient(t *testing.T, baseURL string, modify func(*Config)) *Client {
 	t.Helper()
-	cfg := testConfig(baseURL)
+	cfg := testConfig(t, baseURL)
 	if modify != nil {
 		modify(&cfg)
 	}
