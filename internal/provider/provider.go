@@ -5,7 +5,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"sort"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -49,8 +48,8 @@ func (p *SaasProvider) Metadata(_ context.Context, _ provider.MetadataRequest, r
 
 func (p *SaasProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	blocks := map[string]schema.Block{}
-	for _, v := range registeredVendors() {
-		blocks[v.name] = v.block()
+	for _, v := range Vendors() {
+		blocks[v.Key] = v.Block()
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Manages user accounts in SaaS products so that who holds a seat, which roles they have and when they lose access are reviewed, planned and applied like any other infrastructure. " +
@@ -96,10 +95,8 @@ func (p *SaasProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 		common.MaxRetries = int(retries.ValueInt64())
 	}
 
-	data := &Data{vendors: map[string]any{}}
-	for _, v := range registeredVendors() {
-		resp.Diagnostics.Append(v.configure(ctx, req.Config, common, data)...)
-	}
+	data, diags := providerdata.Configure(ctx, req.Config, Vendors(), common)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -109,24 +106,16 @@ func (p *SaasProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 
 func (p *SaasProvider) Resources(context.Context) []func() resource.Resource {
 	var out []func() resource.Resource
-	for _, v := range registeredVendors() {
-		out = append(out, v.resources...)
+	for _, v := range Vendors() {
+		out = append(out, v.Resources...)
 	}
 	return out
 }
 
 func (p *SaasProvider) DataSources(context.Context) []func() datasource.DataSource {
 	var out []func() datasource.DataSource
-	for _, v := range registeredVendors() {
-		out = append(out, v.dataSources...)
+	for _, v := range Vendors() {
+		out = append(out, v.DataSources...)
 	}
-	return out
-}
-
-// registeredVendors lists the vendors in name order, so the schema and the
-// configure order never depend on file initialisation order.
-func registeredVendors() []vendor {
-	out := append([]vendor(nil), vendors...)
-	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return out
 }

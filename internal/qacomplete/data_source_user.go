@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 	"github.com/saas-users/terraform-provider-saas/internal/validate"
 )
 
@@ -27,7 +28,7 @@ func NewUserDataSource() datasource.DataSource { return &UserDataSource{} }
 
 // UserDataSource reads one QAComplete user by id or e-mail.
 type UserDataSource struct {
-	configured *Configured
+	conn providerdata.Conn[Client]
 }
 
 type userDataSourceModel struct {
@@ -73,13 +74,13 @@ func (d *UserDataSource) ConfigValidators(context.Context) []datasource.ConfigVa
 }
 
 func (d *UserDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+	d.conn = providerdata.ConnFrom[Client](req.ProviderData, vendorKey, "data.saas_qacomplete_user", &resp.Diagnostics)
 }
 
 func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg userDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c := clientOrMissing(d.configured, "data.saas_qacomplete_user", &resp.Diagnostics)
+	c := d.conn.Client(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
@@ -102,7 +103,7 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		}
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not read the QAComplete user", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QAComplete user", err)
 		return
 	}
 	out := userDataSourceModel{

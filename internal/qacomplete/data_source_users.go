@@ -4,6 +4,8 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -21,7 +23,7 @@ func NewUsersDataSource() datasource.DataSource { return &UsersDataSource{} }
 
 // UsersDataSource lists a department's users, every page walked.
 type UsersDataSource struct {
-	configured *Configured
+	conn providerdata.Conn[Client]
 }
 
 type usersDataSourceModel struct {
@@ -59,19 +61,19 @@ func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 }
 
 func (d *UsersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+	d.conn = providerdata.ConnFrom[Client](req.ProviderData, vendorKey, "data.saas_qacomplete_users", &resp.Diagnostics)
 }
 
 func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg usersDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c := clientOrMissing(d.configured, "data.saas_qacomplete_users", &resp.Diagnostics)
+	c := d.conn.Client(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
 	users, err := c.ListAllUsers(ctx, cfg.DeptID.ValueInt64(), cfg.Filter.ValueString())
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not list QAComplete users", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not list QAComplete users", err)
 		return
 	}
 	cfg.ID = types.StringValue(strconv.FormatInt(cfg.DeptID.ValueInt64(), 10))

@@ -33,7 +33,7 @@ func NewUserResource() resource.Resource { return &UserResource{} }
 
 // UserResource manages one QAComplete user.
 type UserResource struct {
-	configured *Configured
+	conn providerdata.Conn[Client]
 }
 
 func (r *UserResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -41,13 +41,13 @@ func (r *UserResource) Metadata(_ context.Context, req resource.MetadataRequest,
 }
 
 func (r *UserResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+	r.conn = providerdata.ConnFrom[Client](req.ProviderData, vendorKey, "saas_qacomplete_user", &resp.Diagnostics)
 }
 
 // client returns the QAComplete client, or reports which provider settings
 // are missing, naming the attribute and its environment variable.
 func (r *UserResource) client(diags *diag.Diagnostics) *Client {
-	return clientOrMissing(r.configured, "saas_qacomplete_user", diags)
+	return r.conn.Client(diags)
 }
 
 // ModifyPlan stops, at plan time, a change to an attribute QAComplete accepts
@@ -56,9 +56,7 @@ func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
-	if r.configured != nil {
-		r.client(&resp.Diagnostics)
-	}
+	r.conn.CheckAtPlan(&resp.Diagnostics)
 	if req.State.Raw.IsNull() {
 		return // create
 	}
@@ -98,7 +96,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 	deptID, email := plan.DeptID.ValueInt64(), plan.Email.ValueString()
 	existing, err := c.FindUserByEmail(ctx, deptID, email)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not check for an existing QAComplete user", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not check for an existing QAComplete user", err)
 		return
 	}
 
@@ -124,13 +122,13 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 		resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 		user, err = c.UpdateUser(ctx, deptID, existing.ID, expandUserPut(&plan, &config, existing))
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Could not update the adopted QAComplete user", err)
+			providerdata.AddAPIError(&resp.Diagnostics, "Could not update the adopted QAComplete user", err)
 			return
 		}
 	default:
 		user, err = r.createWithReconcile(ctx, c, &plan)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Could not create the QAComplete user", err)
+			providerdata.AddAPIError(&resp.Diagnostics, "Could not create the QAComplete user", err)
 			return
 		}
 		if ctx.Err() != nil {
@@ -233,7 +231,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not read the QAComplete user", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QAComplete user", err)
 		return
 	}
 	if !user.Active() {
@@ -265,14 +263,14 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	// every field the configuration leaves alone, not what it held at plan.
 	current, err := c.GetUser(ctx, deptID, userID)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not read the QAComplete user before updating it", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QAComplete user before updating it", err)
 		return
 	}
 	user := current
 	if putFieldsDiffer(&plan, &state) {
 		user, err = c.UpdateUser(ctx, deptID, userID, expandUserPut(&plan, &config, current))
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Could not update the QAComplete user", err)
+			providerdata.AddAPIError(&resp.Diagnostics, "Could not update the QAComplete user", err)
 			return
 		}
 	}
@@ -301,7 +299,7 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 
 	err := c.DeleteUser(ctx, state.DeptID.ValueInt64(), state.UserID.ValueInt64())
 	if err != nil && !apiclient.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Could not disable the QAComplete user", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not disable the QAComplete user", err)
 	}
 }
 
@@ -320,7 +318,7 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 		}
 		found, err := c.FindUserByEmail(ctx, deptID, email)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Could not look up the QAComplete user to import", err)
+			providerdata.AddAPIError(&resp.Diagnostics, "Could not look up the QAComplete user to import", err)
 			return
 		}
 		if found == nil {
@@ -367,30 +365,4 @@ func inactiveNote(u *User) string {
 		return ""
 	}
 	return " (disabled)"
-}
-
-// configuredFrom extracts this package's provider data. A nil ProviderData
-// happens during validation, before the provider is configured.
-func configuredFrom(data any, diags *diag.Diagnostics) *Configured {
-	src, ok := providerdata.SourceFrom[ClientSource](data, vendorName, diags)
-	if !ok {
-		return nil
-	}
-	return src.QAComplete()
-}
-
-// clientOrMissing returns the client, or reports which provider settings are
-// missing, naming the attribute and its environment variable.
-func clientOrMissing(cfg *Configured, typeName string, diags *diag.Diagnostics) *Client {
-	return cfg.ClientFor(vendorName, typeName, diags)
-}
-
-// addAPIError turns a client error into a diagnostic whose detail holds the
-// vendor's status, message and the hint for it.
-func addAPIError(diags *diag.Diagnostics, summary string, err error) {
-	detail := err.Error()
-	if e, ok := apiclient.AsError(err); ok {
-		detail = e.Detail()
-	}
-	diags.AddError(summary, detail)
 }

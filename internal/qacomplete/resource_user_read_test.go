@@ -2,6 +2,7 @@ package qacomplete
 
 import (
 	"context"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 	"github.com/saas-users/terraform-provider-saas/internal/sandbox"
 	qacsandbox "github.com/saas-users/terraform-provider-saas/internal/sandbox/qacomplete"
 )
@@ -31,12 +33,12 @@ func readAfter(t *testing.T, vanish func(e *qacsandbox.Emulator, id int)) *resou
 	u := emu.AddUser(qacsandbox.User{DeptID: 8162, Email: "grace@example.com", FirstName: "Grace", LastName: "Hopper", IsActive: true})
 	vanish(emu, u.ID)
 
-	h, err := apiclient.New(apiclient.Config{Vendor: "qacomplete", DisplayName: "QAComplete", BaseURL: srv.BaseURL("qacomplete"),
+	h, err := apiclient.New(apiclient.Config{Vendor: "qacomplete", DisplayName: "QAComplete", BaseURL: mustBaseURL(t, srv.BaseURL("qacomplete")),
 		Authenticate: basicAuth(qacsandbox.DefaultAdminLogin, qacsandbox.DefaultAdminPassword), DecodeError: decodeError})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &UserResource{configured: &Configured{Client: NewClient(h)}}
+	r := &UserResource{conn: providerdata.ConnWith(vendorName, "saas_qacomplete_user", NewClient(h))}
 	var schemaResp resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)
 	state := tfsdk.State{Schema: schemaResp.Schema, Raw: tftypes.NewValue(schemaResp.Schema.Type().TerraformType(ctx), nil)}
@@ -94,4 +96,13 @@ func TestReadRemovesVanishedUserWithWarning(t *testing.T) {
 			}
 		})
 	}
+}
+
+func mustBaseURL(t *testing.T, raw string) *url.URL {
+	t.Helper()
+	u, err := apiclient.ParseBaseURL(vendorName, raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }

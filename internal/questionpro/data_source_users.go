@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -23,7 +25,7 @@ func NewUsersDataSource() datasource.DataSource { return &UsersDataSource{} }
 // UsersDataSource lists an organization's or a department's users, every
 // page walked.
 type UsersDataSource struct {
-	configured *Configured
+	conn providerdata.Conn[Client]
 }
 
 type usersDataSourceModel struct {
@@ -63,13 +65,13 @@ func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 }
 
 func (d *UsersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+	d.conn = providerdata.ConnFrom[Client](req.ProviderData, vendorKey, "data.saas_questionpro_users", &resp.Diagnostics)
 }
 
 func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg usersDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c := clientOrMissing(d.configured, "data.saas_questionpro_users", &resp.Diagnostics)
+	c := d.conn.Client(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
@@ -82,7 +84,7 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	dept := cfg.DepartmentID.ValueInt64()
 	users, err := c.ListAllUsers(ctx, org, dept)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not list QuestionPro users", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not list QuestionPro users", err)
 		return
 	}
 	cfg.OrganizationID = types.Int64Value(org)

@@ -42,3 +42,13 @@ func Datacenters() []string {
 	sort.Strings(out)
 	return out
 }
+
+// datacenterBaseURLs maps every datacenter code to its API root, for the
+// provider's base URL rule.
+func datacenterBaseURLs() map[string]string {
+	out := make(map[string]string, len(datacenterHosts))
+	for code := range datacenterHosts {
+		out[code] = DatacenterBaseURL(code)
+	}
+	return out
+}

@@ -5,17 +5,15 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
@@ -33,13 +31,28 @@ const (
 // second makes that exactly 300, and a large apply never trips the limit.
 const defaultRequestsPerSecond = 299.0 / 60
 
-// ProviderConfig is the provider's questionpro block.
-type ProviderConfig struct {
-	APIKey            types.String  `tfsdk:"api_key"`
-	Datacenter        types.String  `tfsdk:"datacenter"`
-	BaseURL           types.String  `tfsdk:"base_url"`
-	OrganizationID    types.Int64   `tfsdk:"organization_id"`
-	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
+// vendorKey names the provider block and the log subsystem; vendorName is
+// how messages name the product.
+const (
+	vendorKey  = "questionpro"
+	vendorName = "QuestionPro"
+)
+
+// Vendor describes QuestionPro to the provider.
+var Vendor = providerdata.Vendor{
+	Key:         vendorKey,
+	DisplayName: vendorName,
+	Block:       ProviderBlock,
+	BaseURL: providerdata.BaseURLRule{
+		EnvVar:   EnvBaseURL,
+		Selector: &providerdata.Selector{Attribute: "datacenter", Hosts: datacenterBaseURLs(), Default: DefaultDatacenter},
+		Example:  DatacenterBaseURL(DefaultDatacenter),
+	},
+	Credentials:              []providerdata.Credential{{Attribute: "api_key", EnvVar: EnvAPIKey}},
+	DefaultRequestsPerSecond: defaultRequestsPerSecond,
+	NewClient:                newClient,
+	Resources:                []func() resource.Resource{NewUserResource},
+	DataSources:              []func() datasource.DataSource{NewUserDataSource, NewUsersDataSource},
 }
 
 // ProviderBlock is the schema of the provider's questionpro block.
@@ -57,12 +70,12 @@ func ProviderBlock() schema.SingleNestedBlock {
 				Sensitive:           true,
 			},
 			"datacenter": schema.StringAttribute{
-				MarkdownDescription: "Datacenter of the QuestionPro account, which picks the API host: " + strings.Join(hosts, ", ") + ". Defaults to `" + DefaultDatacenter + "`. A key works only in its own datacenter. Ignored when `base_url` is set.",
+				MarkdownDescription: "Datacenter of the QuestionPro account, which picks the API host: " + strings.Join(hosts, ", ") + ". Defaults to `" + DefaultDatacenter + "`. A key works only in its own datacenter. `base_url` overrides it, and it overrides `" + EnvBaseURL + "`.",
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.OneOf(Datacenters()...)},
 			},
 			"base_url": schema.StringAttribute{
-				MarkdownDescription: "API root up to and including `/a/api/v2`, overriding `datacenter`, e.g. for the sandbox. Falls back to `" + EnvBaseURL + "`. Plain `http://` is accepted with a warning unless the host is a loopback address.",
+				MarkdownDescription: "API root up to and including `/a/api/v2`, overriding `datacenter`, e.g. for the sandbox. Falls back to `" + EnvBaseURL + "` when neither this nor `datacenter` is set. Plain `http://` is accepted with a warning unless the host is a loopback address.",
 				Optional:            true,
 			},
 			"organization_id": schema.Int64Attribute{
@@ -79,86 +92,28 @@ func ProviderBlock() schema.SingleNestedBlock {
 	}
 }
 
-// Configured is what the provider hands to QuestionPro resources: a client,
-// or the settings that are missing, reported only when a QuestionPro
-// resource is actually used.
-type Configured = providerdata.Configured[Client]
-
-// ClientSource is implemented by the provider's data so that this package can
-// find its client without importing the provider package.
-type ClientSource interface {
-	QuestionPro() *Configured
-}
-
-// Configure builds the QuestionPro client from the block (nil when the block
-// is absent) and the environment. Invalid settings are errors now; a missing
-// key is deferred to the first resource that needs it.
-func Configure(_ context.Context, cfg *ProviderConfig, common providerdata.Common) (*Configured, diag.Diagnostics) {
-	var d diag.Diagnostics
-	if cfg == nil {
-		cfg = &ProviderConfig{}
-	}
-	blockPath := path.Root("questionpro")
-
-	dc := DefaultDatacenter
-	if !cfg.Datacenter.IsNull() && !cfg.Datacenter.IsUnknown() {
-		dc = cfg.Datacenter.ValueString()
-	}
-	baseURL := providerdata.StringOrEnv(cfg.BaseURL, EnvBaseURL)
-	if baseURL == "" {
-		baseURL = DatacenterBaseURL(dc)
-		if baseURL == "" {
-			d.AddAttributeError(blockPath.AtName("datacenter"), "Unknown QuestionPro datacenter",
-				fmt.Sprintf("questionpro.datacenter %q is not one of %s.", dc, strings.Join(Datacenters(), ", ")))
-			return nil, d
-		}
-	}
-	u, err := url.Parse(baseURL)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		d.AddAttributeError(blockPath.AtName("base_url"), "Invalid QuestionPro base URL",
-			fmt.Sprintf("questionpro.base_url (or %s) must be an absolute http:// or https:// URL such as %s; got %q.", EnvBaseURL, DatacenterBaseURL(DefaultDatacenter), baseURL))
-		return nil, d
-	}
-	if w := providerdata.InsecureURLWarning(u); w != "" {
-		d.AddAttributeWarning(blockPath.AtName("base_url"), "QuestionPro base URL uses plain HTTP", w)
-	}
-
-	out := &Configured{}
-	apiKey := providerdata.StringOrEnv(cfg.APIKey, EnvAPIKey)
-	if apiKey == "" {
-		out.Missing = append(out.Missing, providerdata.Missing{Attribute: "questionpro.api_key", EnvVar: EnvAPIKey})
-		return out, d
-	}
-
-	rps := defaultRequestsPerSecond
-	if !cfg.RequestsPerSecond.IsNull() && !cfg.RequestsPerSecond.IsUnknown() {
-		rps = cfg.RequestsPerSecond.ValueFloat64()
-	}
+// newClient builds the QuestionPro client from resolved settings.
+func newClient(_ context.Context, s providerdata.Settings) (any, error) {
+	apiKey := s.Credential("api_key")
 	h, err := apiclient.New(apiclient.Config{
-		Vendor:         "questionpro",
-		DisplayName:    "QuestionPro",
-		BaseURL:        strings.TrimRight(baseURL, "/"),
-		RequestTimeout: common.RequestTimeout,
-		MaxRetries:     common.MaxRetries,
+		Vendor:         vendorKey,
+		DisplayName:    vendorName,
+		BaseURL:        s.BaseURL,
+		RequestTimeout: s.Common.RequestTimeout,
+		MaxRetries:     s.Common.MaxRetries,
 		// QuestionPro counts calls per key, so every client holding the
 		// same key in this process spends one budget.
-		Limiter:      apiclient.SharedLimiter(limiterKey(apiKey), rps, 1),
-		UserAgent:    common.UserAgent,
+		Limiter:      apiclient.SharedLimiter(limiterKey(apiKey), s.RequestsPerSecond, 1),
+		UserAgent:    s.Common.UserAgent,
 		Authenticate: apiKeyAuth(apiKey),
 		Secrets:      []string{apiKey},
 		DecodeError:  decodeError,
 		Hint:         hint,
 	})
 	if err != nil {
-		d.AddAttributeError(blockPath.AtName("base_url"), "Invalid QuestionPro configuration", err.Error())
-		return nil, d
+		return nil, err
 	}
-	var orgID int64
-	if !cfg.OrganizationID.IsNull() && !cfg.OrganizationID.IsUnknown() {
-		orgID = cfg.OrganizationID.ValueInt64()
-	}
-	out.Client = NewClient(h, orgID)
-	return out, d
+	return NewClient(h, s.Int64("organization_id")), nil
 }
 
 // limiterKey names a key's shared bucket by a digest, so the key itself is

@@ -35,7 +35,7 @@ func NewUserResource() resource.Resource { return &UserResource{} }
 
 // UserResource manages one QuestionPro user.
 type UserResource struct {
-	configured *Configured
+	conn providerdata.Conn[Client]
 }
 
 func (r *UserResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -43,20 +43,20 @@ func (r *UserResource) Metadata(_ context.Context, req resource.MetadataRequest,
 }
 
 func (r *UserResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+	r.conn = providerdata.ConnFrom[Client](req.ProviderData, vendorKey, "saas_questionpro_user", &resp.Diagnostics)
 }
 
 func (r *UserResource) client(diags *diag.Diagnostics) *Client {
-	return clientOrMissing(r.configured, "saas_questionpro_user", diags)
+	return r.conn.Client(diags)
 }
 
 // ModifyPlan reports missing credentials at plan time, before anything is
 // sent.
 func (r *UserResource) ModifyPlan(_ context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.configured == nil {
+	if req.Plan.Raw.IsNull() {
 		return
 	}
-	r.client(&resp.Diagnostics)
+	r.conn.CheckAtPlan(&resp.Diagnostics)
 }
 
 func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -97,7 +97,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 		}
 		user, err = c.UpdateUser(ctx, existing.UserID, expandUserUpdate(&plan, &config, existing, passwordOnCreate(&plan, &config)))
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Could not update the adopted QuestionPro user", err)
+			providerdata.AddAPIError(&resp.Diagnostics, "Could not update the adopted QuestionPro user", err)
 			return
 		}
 	default:
@@ -187,7 +187,7 @@ func (r *UserResource) findExisting(ctx context.Context, c *Client, email string
 		tflog.Info(ctx, "search by e-mail refused for this key; creating without the duplicate check")
 		return nil, false
 	}
-	addAPIError(diags, "Could not check for an existing QuestionPro user", err)
+	providerdata.AddAPIError(diags, "Could not check for an existing QuestionPro user", err)
 	return nil, false
 }
 
@@ -231,7 +231,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not read the QuestionPro user", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QuestionPro user", err)
 		return
 	}
 	flattenUser(user, &state)
@@ -257,7 +257,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	// every field the configuration leaves alone, not what it held at plan.
 	current, err := c.GetUser(ctx, userID)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not read the QuestionPro user before updating it", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QuestionPro user before updating it", err)
 		return
 	}
 	user := current
@@ -265,7 +265,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if putFieldsDiffer(&plan, &state) || password != nil {
 		user, err = c.UpdateUser(ctx, userID, expandUserUpdate(&plan, &config, current, password))
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Could not update the QuestionPro user", err)
+			providerdata.AddAPIError(&resp.Diagnostics, "Could not update the QuestionPro user", err)
 			return
 		}
 	}
@@ -300,7 +300,7 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 	err := c.DeleteUser(ctx, org, state.UserID.ValueInt64())
 	if err != nil && !apiclient.IsNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Could not delete the QuestionPro user", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not delete the QuestionPro user", err)
 	}
 }
 
@@ -325,7 +325,7 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 		}
 		found, err := c.SearchUserByEmail(ctx, org, email)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Could not look up the QuestionPro user to import", err)
+			providerdata.AddAPIError(&resp.Diagnostics, "Could not look up the QuestionPro user to import", err)
 			return
 		}
 		if found == nil {
@@ -358,22 +358,6 @@ func parseImportID(id string) (userID int64, email string, err error) {
 	return 0, id, nil
 }
 
-// configuredFrom extracts this package's provider data. A nil ProviderData
-// happens during validation, before the provider is configured.
-func configuredFrom(data any, diags *diag.Diagnostics) *Configured {
-	src, ok := providerdata.SourceFrom[ClientSource](data, vendorName, diags)
-	if !ok {
-		return nil
-	}
-	return src.QuestionPro()
-}
-
-// clientOrMissing returns the client, or reports which provider settings are
-// missing, naming the attribute and its environment variable.
-func clientOrMissing(cfg *Configured, typeName string, diags *diag.Diagnostics) *Client {
-	return cfg.ClientFor(vendorName, typeName, diags)
-}
-
 // errDetail is the vendor's status, error name, id and message, plus the
 // hint for it.
 func errDetail(err error) string {
@@ -381,10 +365,6 @@ func errDetail(err error) string {
 		return e.Detail()
 	}
 	return err.Error()
-}
-
-func addAPIError(diags *diag.Diagnostics, summary string, err error) {
-	diags.AddError(summary, errDetail(err))
 }
 
 // orgOrDefault is the organization a data source names: its own attribute,

@@ -3,6 +3,8 @@ package quickhelp
 import (
 	"context"
 
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -21,7 +23,7 @@ func NewUsersDataSource() datasource.DataSource { return &UsersDataSource{} }
 
 // UsersDataSource lists QuickHelp users, every page walked.
 type UsersDataSource struct {
-	configured *Configured
+	conn providerdata.Conn[Client]
 }
 
 type usersDataSourceModel struct {
@@ -55,13 +57,13 @@ func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 }
 
 func (d *UsersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+	d.conn = providerdata.ConnFrom[Client](req.ProviderData, vendorKey, "data.saas_quickhelp_users", &resp.Diagnostics)
 }
 
 func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg usersDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c := clientOrMissing(d.configured, "data.saas_quickhelp_users", &resp.Diagnostics)
+	c := d.conn.Client(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
@@ -74,7 +76,7 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	}
 	users, err := c.Users(ctx, scope, forRead)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not list QuickHelp users", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not list QuickHelp users", err)
 		return
 	}
 	cfg.ID = types.StringValue("default")

@@ -3,16 +3,13 @@ package quickhelp
 import (
 	"context"
 	"fmt"
-	"net/url"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
@@ -30,13 +27,27 @@ const (
 // still have one, and 429s are retried with Retry-After.
 const defaultRequestsPerSecond = 10
 
-// ProviderConfig is the provider's quickhelp block.
-type ProviderConfig struct {
-	BaseURL           types.String  `tfsdk:"base_url"`
-	APIKey            types.String  `tfsdk:"api_key"`
-	SubscriptionKey   types.String  `tfsdk:"subscription_key"`
-	CustomerID        types.Int64   `tfsdk:"customer_id"`
-	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
+// vendorKey names the provider block and the log subsystem; vendorName is
+// how messages name the product.
+const (
+	vendorKey  = "quickhelp"
+	vendorName = "QuickHelp"
+)
+
+// Vendor describes QuickHelp to the provider.
+var Vendor = providerdata.Vendor{
+	Key:         vendorKey,
+	DisplayName: vendorName,
+	Block:       ProviderBlock,
+	BaseURL:     providerdata.BaseURLRule{EnvVar: EnvBaseURL, Default: DefaultBaseURL},
+	Credentials: []providerdata.Credential{
+		{Attribute: "api_key", EnvVar: EnvAPIKey},
+		{Attribute: "subscription_key", EnvVar: EnvSubscriptionKey},
+	},
+	DefaultRequestsPerSecond: defaultRequestsPerSecond,
+	NewClient:                newClient,
+	Resources:                []func() resource.Resource{NewUserResource},
+	DataSources:              []func() datasource.DataSource{NewUserDataSource, NewUsersDataSource},
 }
 
 // ProviderBlock is the schema of the provider's quickhelp block.
@@ -45,7 +56,7 @@ func ProviderBlock() schema.SingleNestedBlock {
 		MarkdownDescription: "BrainStorm QuickHelp Customer API v1 connection. Needed only when a `saas_quickhelp_*` resource or data source is used.",
 		Attributes: map[string]schema.Attribute{
 			"base_url": schema.StringAttribute{
-				MarkdownDescription: "Customer API root, up to and including `/v1`. Defaults to `" + DefaultBaseURL + "`, or `" + EnvBaseURL + "`.",
+				MarkdownDescription: "Customer API root, up to and including `/v1`. Falls back to `" + EnvBaseURL + "`, then to `" + DefaultBaseURL + "`. Plain `http://` is accepted with a warning unless the host is a loopback address.",
 				Optional:            true,
 			},
 			"api_key": schema.StringAttribute{
@@ -72,76 +83,25 @@ func ProviderBlock() schema.SingleNestedBlock {
 	}
 }
 
-// Configured is what the provider hands to QuickHelp resources: a client, or
-// the settings that are missing, reported only when a QuickHelp resource is
-// used.
-type Configured = providerdata.Configured[Client]
-
-// ClientSource is implemented by the provider's data so that this package can
-// find its client without importing the provider package.
-type ClientSource interface {
-	QuickHelp() *Configured
-}
-
-// Configure builds the QuickHelp client from the block (nil when absent) and
-// the environment. Invalid settings are errors now; missing keys are deferred
-// to the first resource that needs them.
-func Configure(_ context.Context, cfg *ProviderConfig, common providerdata.Common) (*Configured, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	if cfg == nil {
-		cfg = &ProviderConfig{}
-	}
-	blockPath := path.Root("quickhelp")
-	baseURL := providerdata.StringOrEnv(cfg.BaseURL, EnvBaseURL)
-	if baseURL == "" {
-		baseURL = DefaultBaseURL
-	}
-	apiKey := providerdata.StringOrEnv(cfg.APIKey, EnvAPIKey)
-	subscriptionKey := providerdata.StringOrEnv(cfg.SubscriptionKey, EnvSubscriptionKey)
-
-	u, err := url.Parse(baseURL)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		diags.AddAttributeError(blockPath.AtName("base_url"), "Invalid QuickHelp base URL",
-			fmt.Sprintf("quickhelp.base_url (or %s) must be an absolute http:// or https:// URL such as %s; got %q.", EnvBaseURL, DefaultBaseURL, baseURL))
-		return nil, diags
-	}
-	if w := providerdata.InsecureURLWarning(u); w != "" {
-		diags.AddAttributeWarning(blockPath.AtName("base_url"), "QuickHelp base URL uses plain HTTP", w)
-	}
-
-	out := &Configured{}
-	if apiKey == "" {
-		out.Missing = append(out.Missing, providerdata.Missing{Attribute: "quickhelp.api_key", EnvVar: EnvAPIKey})
-	}
-	if subscriptionKey == "" {
-		out.Missing = append(out.Missing, providerdata.Missing{Attribute: "quickhelp.subscription_key", EnvVar: EnvSubscriptionKey})
-	}
-	if len(out.Missing) > 0 {
-		return out, diags
-	}
-
-	rps := float64(defaultRequestsPerSecond)
-	if !cfg.RequestsPerSecond.IsNull() && !cfg.RequestsPerSecond.IsUnknown() {
-		rps = cfg.RequestsPerSecond.ValueFloat64()
-	}
+// newClient builds the QuickHelp client from resolved settings.
+func newClient(_ context.Context, s providerdata.Settings) (any, error) {
+	apiKey, subscriptionKey := s.Credential("api_key"), s.Credential("subscription_key")
 	h, err := apiclient.New(apiclient.Config{
-		Vendor:            "quickhelp",
-		DisplayName:       "QuickHelp",
-		BaseURL:           strings.TrimRight(baseURL, "/"),
-		RequestTimeout:    common.RequestTimeout,
-		MaxRetries:        common.MaxRetries,
-		RequestsPerSecond: rps,
-		Burst:             max(1, int(rps)),
-		UserAgent:         common.UserAgent,
+		Vendor:            vendorKey,
+		DisplayName:       vendorName,
+		BaseURL:           s.BaseURL,
+		RequestTimeout:    s.Common.RequestTimeout,
+		MaxRetries:        s.Common.MaxRetries,
+		RequestsPerSecond: s.RequestsPerSecond,
+		Burst:             max(1, int(s.RequestsPerSecond)),
+		UserAgent:         s.Common.UserAgent,
 		Authenticate:      keyAuth(apiKey, subscriptionKey),
 		Secrets:           []string{apiKey, subscriptionKey},
 		DecodeError:       decodeError,
 		Hint:              hint,
 	})
 	if err != nil {
-		diags.AddAttributeError(blockPath.AtName("base_url"), "Invalid QuickHelp configuration", err.Error())
-		return nil, diags
+		return nil, err
 	}
-	out.Client = NewClient(h, cfg.CustomerID.ValueInt64())
-	return out, diags
+	return NewClient(h, s.Int64("customer_id")), nil
 }

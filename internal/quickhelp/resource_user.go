@@ -33,7 +33,7 @@ func NewUserResource() resource.Resource { return &UserResource{} }
 
 // UserResource manages one existing QuickHelp user.
 type UserResource struct {
-	configured *Configured
+	conn providerdata.Conn[Client]
 }
 
 func (r *UserResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -47,20 +47,20 @@ func (r *UserResource) ConfigValidators(context.Context) []resource.ConfigValida
 }
 
 func (r *UserResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+	r.conn = providerdata.ConnFrom[Client](req.ProviderData, vendorKey, "saas_quickhelp_user", &resp.Diagnostics)
 }
 
 func (r *UserResource) client(diags *diag.Diagnostics) *Client {
-	return clientOrMissing(r.configured, "saas_quickhelp_user", diags)
+	return r.conn.Client(diags)
 }
 
 // ModifyPlan reports missing credentials at plan time, before anything is
 // sent.
 func (r *UserResource) ModifyPlan(_ context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.configured == nil {
+	if req.Plan.Raw.IsNull() {
 		return
 	}
-	r.client(&resp.Diagnostics)
+	r.conn.CheckAtPlan(&resp.Diagnostics)
 }
 
 // Create adopts the existing user and applies the configuration to it.
@@ -85,7 +85,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 		where, attrPath = "with the e-mail "+plan.Email.ValueString(), path.Root("email")
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not look up the QuickHelp user to adopt", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not look up the QuickHelp user to adopt", err)
 		return
 	}
 	if current == nil {
@@ -122,7 +122,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	userID := state.UserID.ValueInt64()
 	user, err := c.FindUserByID(ctx, customerOf(&state), userID, forRead)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not read the QuickHelp user", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QuickHelp user", err)
 		return
 	}
 	if user == nil {
@@ -149,7 +149,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	// for every field the configuration leaves alone.
 	current, err := c.FindUserByID(ctx, customerID, userID, forWrite)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not read the QuickHelp user before updating it", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QuickHelp user before updating it", err)
 		return
 	}
 	if current == nil {
@@ -192,7 +192,7 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	customerID, userID := customerOf(&state), state.UserID.ValueInt64()
 	current, err := c.FindUserByID(ctx, customerID, userID, forWrite)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not read the QuickHelp user before removing it", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QuickHelp user before removing it", err)
 		return
 	}
 	if current == nil {
@@ -229,7 +229,7 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 		}
 		found, err := c.FindUserByEmail(ctx, customerID, email, forRead)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Could not look up the QuickHelp user to import", err)
+			providerdata.AddAPIError(&resp.Diagnostics, "Could not look up the QuickHelp user to import", err)
 			return
 		}
 		if found == nil {
@@ -280,43 +280,17 @@ func scopeText(c *Client, customerID int64) string {
 	return "the QuickHelp account of the configured API key"
 }
 
-// configuredFrom extracts this package's provider data. A nil ProviderData
-// happens during validation, before the provider is configured.
-func configuredFrom(data any, diags *diag.Diagnostics) *Configured {
-	src, ok := providerdata.SourceFrom[ClientSource](data, vendorName, diags)
-	if !ok {
-		return nil
-	}
-	return src.QuickHelp()
-}
-
-// clientOrMissing returns the client, or reports which provider settings are
-// missing, naming the attribute and its environment variable.
-func clientOrMissing(cfg *Configured, typeName string, diags *diag.Diagnostics) *Client {
-	return cfg.ClientFor(vendorName, typeName, diags)
-}
-
-// addAPIError turns a client error into a diagnostic whose detail holds the
-// vendor's status, message and the hint for it.
-func addAPIError(diags *diag.Diagnostics, summary string, err error) {
-	detail := err.Error()
-	if e, ok := apiclient.AsError(err); ok {
-		detail = e.Detail()
-	}
-	diags.AddError(summary, detail)
-}
-
 // addUpdateError is addAPIError for a write: a 400 naming fields becomes an
 // error on each offending attribute, so Terraform points at the lines.
 func addUpdateError(diags *diag.Diagnostics, summary string, err error) {
 	e, ok := apiclient.AsError(err)
 	if !ok || e.Status != 400 {
-		addAPIError(diags, summary, err)
+		providerdata.AddAPIError(diags, summary, err)
 		return
 	}
 	attrs := offendingAttributes([]byte(e.Body))
 	if len(attrs) == 0 {
-		addAPIError(diags, summary, err)
+		providerdata.AddAPIError(diags, summary, err)
 		return
 	}
 	for _, a := range attrs {

@@ -213,6 +213,15 @@ func (e *TokenError) Error() string {
 	return fmt.Sprintf("Could not reach 2sms's token endpoint POST %s%s: %s", e.TokenURL, e.afterAttempts(), e.cause)
 }
 
+// Summary is the diagnostic summary for a token failure, whatever call met
+// it: a refused client secret is not a failure of that call.
+func (e *TokenError) Summary() string {
+	if e.Code == "invalid_client" {
+		return "2sms rejected the client credentials"
+	}
+	return "Could not obtain a 2sms access token"
+}
+
 func (e *TokenError) afterAttempts() string {
 	switch {
 	case e.Attempts == 1:

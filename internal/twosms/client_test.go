@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/types"
-
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 	"github.com/saas-users/terraform-provider-saas/internal/sandbox"
@@ -29,16 +27,23 @@ func startEmulator(t *testing.T) (*sandbox.Server, *smssandbox.Emulator) {
 
 func testClient(t *testing.T, srv *sandbox.Server, secret string) *Client {
 	t.Helper()
-	cfg := &ProviderConfig{
-		BaseURL:      types.StringValue(srv.BaseURL("twosms")),
-		ClientID:     types.StringValue(smssandbox.DefaultClientID),
-		ClientSecret: types.StringValue(secret),
+	base, err := apiclient.ParseBaseURL(displayName, srv.BaseURL("twosms"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	out, diags := Configure(context.Background(), cfg, providerdata.Common{RequestTimeout: 5 * time.Second, MaxRetries: 1})
-	if diags.HasError() || out.Client == nil {
-		t.Fatalf("configure: %v", diags)
+	c, err := newClient(context.Background(), providerdata.Settings{
+		Common:      providerdata.Common{RequestTimeout: 5 * time.Second, MaxRetries: 1},
+		BaseURL:     base,
+		Credentials: map[string]string{"client_id": smssandbox.DefaultClientID, "client_secret": secret},
+	})
+	if err != nil {
+		t.Fatalf("newClient: %v", err)
 	}
-	return out.Client
+	client, ok := c.(*Client)
+	if !ok {
+		t.Fatalf("newClient returned %T", c)
+	}
+	return client
 }
 
 // Every token expires at once while many calls are in flight: each call

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 	"github.com/saas-users/terraform-provider-saas/internal/validate"
 )
 
@@ -25,7 +26,7 @@ func NewUserDataSource() datasource.DataSource { return &UserDataSource{} }
 
 // UserDataSource reads one 2sms user by id, username or e-mail.
 type UserDataSource struct {
-	configured *Configured
+	conn providerdata.Conn[Client]
 }
 
 type userDataSourceModel struct {
@@ -67,13 +68,13 @@ func (d *UserDataSource) ConfigValidators(context.Context) []datasource.ConfigVa
 }
 
 func (d *UserDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+	d.conn = providerdata.ConnFrom[Client](req.ProviderData, vendorKey, "data.saas_twosms_admin_user", &resp.Diagnostics)
 }
 
 func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg userDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c := clientOrMissing(d.configured, "data.saas_twosms_admin_user", &resp.Diagnostics)
+	c := d.conn.Client(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
@@ -95,7 +96,7 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		user, err = c.FindUser(ctx, "", "", cfg.EmailAddress.ValueString())
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not read the 2sms user", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the 2sms user", err)
 		return
 	}
 	if user == nil {

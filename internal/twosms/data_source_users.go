@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 	"github.com/saas-users/terraform-provider-saas/internal/validate"
 )
 
@@ -21,7 +22,7 @@ func NewUsersDataSource() datasource.DataSource { return &UsersDataSource{} }
 
 // UsersDataSource lists 2sms users. The API does not page these lists.
 type UsersDataSource struct {
-	configured *Configured
+	conn providerdata.Conn[Client]
 }
 
 type usersDataSourceModel struct {
@@ -59,13 +60,13 @@ func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 }
 
 func (d *UsersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+	d.conn = providerdata.ConnFrom[Client](req.ProviderData, vendorKey, "data.saas_twosms_admin_users", &resp.Diagnostics)
 }
 
 func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg usersDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	c := clientOrMissing(d.configured, "data.saas_twosms_admin_users", &resp.Diagnostics)
+	c := d.conn.Client(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
@@ -79,7 +80,7 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		users, err = c.ListUsers(ctx, include)
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not list 2sms users", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not list 2sms users", err)
 		return
 	}
 	cfg.ID = types.StringValue("all")

@@ -2,15 +2,12 @@ package twosms
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"maps"
 	"net/http"
 	"regexp"
 	"slices"
 	"strings"
-
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 )
@@ -85,25 +82,4 @@ type ambiguousEmailError struct {
 
 func (e *ambiguousEmailError) Error() string {
 	return fmt.Sprintf("several 2sms users have the e-mail address %s: %s. Identify the user by user_id or username instead.", e.email, strings.Join(e.users, ", "))
-}
-
-// addAPIError turns a client error into a diagnostic: a refused client
-// secret gets its own summary, API errors their status, code, reason and
-// hint.
-func addAPIError(diags *diag.Diagnostics, summary string, err error) {
-	var te *TokenError
-	if errors.As(err, &te) {
-		if te.Code == "invalid_client" {
-			summary = "2sms rejected the client credentials"
-		} else {
-			summary = "Could not obtain a 2sms access token"
-		}
-		diags.AddError(summary, te.Error())
-		return
-	}
-	detail := err.Error()
-	if e, ok := apiclient.AsError(err); ok {
-		detail = e.Detail()
-	}
-	diags.AddError(summary, detail)
 }

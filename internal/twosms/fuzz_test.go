@@ -54,7 +54,7 @@ func FuzzImportState(f *testing.F) {
 	}
 	ctx := context.Background()
 	sr := resourceSchema(f)
-	r := &UserResource{configured: &Configured{Missing: []providerdata.Missing{{Attribute: "twosms.client_secret", EnvVar: EnvClientSecret}}}}
+	r := &UserResource{conn: providerdata.ConnWith[Client](displayName, typeName, nil, providerdata.Missing{Attribute: "twosms.client_secret", EnvVar: EnvClientSecret})}
 	f.Fuzz(func(t *testing.T, id string) {
 		resp := resource.ImportStateResponse{State: emptyState(sr)}
 		r.ImportState(ctx, resource.ImportStateRequest{ID: id}, &resp)
@@ -75,7 +75,7 @@ func FuzzImportState(f *testing.F) {
 				t.Fatalf("GUID %q imported as id %v user_id %v on_destroy %v: %v", id, stored, userID, onDestroy, resp.Diagnostics)
 			}
 		default:
-			if !hasError(resp, providerdata.MissingSummary(vendorName)) || !stored.IsNull() || !userID.IsNull() {
+			if !hasError(resp, providerdata.MissingSummary(displayName)) || !stored.IsNull() || !userID.IsNull() {
 				t.Fatalf("%q should need a lookup, got id %v: %v", id, stored, resp.Diagnostics)
 			}
 		}

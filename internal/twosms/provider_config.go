@@ -3,18 +3,17 @@ package twosms
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"sort"
 	"strings"
 
 	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
@@ -43,13 +42,26 @@ var Regions = map[string]string{
 // publishes no rate limit; this keeps a large apply polite.
 const defaultRequestsPerSecond = 10
 
-// ProviderConfig is the provider's twosms block.
-type ProviderConfig struct {
-	Region            types.String  `tfsdk:"region"`
-	BaseURL           types.String  `tfsdk:"base_url"`
-	ClientID          types.String  `tfsdk:"client_id"`
-	ClientSecret      types.String  `tfsdk:"client_secret"`
-	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
+// Vendor describes 2sms to the provider. It has no default host: the
+// regional deployments do not share users, so the configuration must say
+// which one it means.
+var Vendor = providerdata.Vendor{
+	Key:         vendorKey,
+	DisplayName: displayName,
+	Block:       ProviderBlock,
+	BaseURL: providerdata.BaseURLRule{
+		EnvVar:   EnvBaseURL,
+		Selector: &providerdata.Selector{Attribute: "region", Hosts: Regions},
+		Example:  Regions["global"],
+	},
+	Credentials: []providerdata.Credential{
+		{Attribute: "client_id", EnvVar: EnvClientID},
+		{Attribute: "client_secret", EnvVar: EnvClientSecret},
+	},
+	DefaultRequestsPerSecond: defaultRequestsPerSecond,
+	NewClient:                newClient,
+	Resources:                []func() resource.Resource{NewUserResource},
+	DataSources:              []func() datasource.DataSource{NewUserDataSource, NewUsersDataSource},
 }
 
 func regionNames() []string {
@@ -106,86 +118,30 @@ func ProviderBlock() schema.SingleNestedBlock {
 	}
 }
 
-// Configured is what the provider hands to 2sms resources: a client, or the
-// settings that are missing, reported only when a 2sms resource is used.
-type Configured = providerdata.Configured[Client]
-
-// ClientSource is implemented by the provider's data so that this package
-// finds its client without importing the provider package.
-type ClientSource interface {
-	TwoSMS() *Configured
-}
-
-// Configure builds the 2sms client and its one token source from the block
-// (nil when absent) and the environment. No token is fetched here: the first
-// call that needs one fetches it, so a run that uses no 2sms resource never
-// talks to 2sms.
-func Configure(_ context.Context, cfg *ProviderConfig, common providerdata.Common) (*Configured, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	if cfg == nil {
-		cfg = &ProviderConfig{}
-	}
-	blockPath := path.Root("twosms")
-	baseURL := ""
-	if r := cfg.Region.ValueString(); r != "" {
-		baseURL = Regions[r]
-	} else {
-		baseURL = providerdata.StringOrEnv(cfg.BaseURL, EnvBaseURL)
-	}
-	clientID := providerdata.StringOrEnv(cfg.ClientID, EnvClientID)
-	secret := providerdata.StringOrEnv(cfg.ClientSecret, EnvClientSecret)
-
-	out := &Configured{}
-	if baseURL == "" {
-		out.Missing = append(out.Missing, providerdata.Missing{Attribute: "twosms.base_url or twosms.region", EnvVar: EnvBaseURL})
-	} else {
-		u, err := url.Parse(baseURL)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			diags.AddAttributeError(blockPath.AtName("base_url"), "Invalid 2sms base URL",
-				fmt.Sprintf("twosms.base_url (or %s) must be an absolute https:// URL such as https://portal.2sms.com; got %q.", EnvBaseURL, baseURL))
-			return nil, diags
-		}
-		if w := providerdata.InsecureURLWarning(u); w != "" {
-			diags.AddAttributeWarning(blockPath.AtName("base_url"), "2sms base URL uses plain HTTP", w)
-		}
-	}
-	if clientID == "" {
-		out.Missing = append(out.Missing, providerdata.Missing{Attribute: "twosms.client_id", EnvVar: EnvClientID})
-	}
-	if secret == "" {
-		out.Missing = append(out.Missing, providerdata.Missing{Attribute: "twosms.client_secret", EnvVar: EnvClientSecret})
-	}
-	if len(out.Missing) > 0 {
-		return out, diags
-	}
-
-	baseURL = strings.TrimRight(baseURL, "/")
+// newClient builds the 2sms client and its one token source from resolved
+// settings. No token is fetched here: the first call that needs one fetches
+// it, so a run that uses no 2sms resource never talks to 2sms.
+func newClient(_ context.Context, s providerdata.Settings) (any, error) {
+	clientID, secret := s.Credential("client_id"), s.Credential("client_secret")
 	tokenHTTP := cleanhttp.DefaultPooledClient()
-	tokenHTTP.Timeout = common.RequestTimeout
-	tokens := newTokenSource(baseURL+"/Token", clientID, secret, tokenHTTP, common.MaxRetries)
-
-	rps := float64(defaultRequestsPerSecond)
-	if !cfg.RequestsPerSecond.IsNull() && !cfg.RequestsPerSecond.IsUnknown() {
-		rps = cfg.RequestsPerSecond.ValueFloat64()
-	}
+	tokenHTTP.Timeout = s.Common.RequestTimeout
+	tokens := newTokenSource(s.BaseURL.String()+"/Token", clientID, secret, tokenHTTP, s.Common.MaxRetries)
 	h, err := apiclient.New(apiclient.Config{
 		Vendor:            vendorKey,
 		DisplayName:       displayName,
-		BaseURL:           baseURL,
-		RequestTimeout:    common.RequestTimeout,
-		MaxRetries:        common.MaxRetries,
-		RequestsPerSecond: rps,
-		Burst:             max(1, int(rps)),
-		UserAgent:         common.UserAgent,
+		BaseURL:           s.BaseURL,
+		RequestTimeout:    s.Common.RequestTimeout,
+		MaxRetries:        s.Common.MaxRetries,
+		RequestsPerSecond: s.RequestsPerSecond,
+		Burst:             max(1, int(s.RequestsPerSecond)),
+		UserAgent:         s.Common.UserAgent,
 		Authenticate:      tokens.authenticate,
 		Secrets:           []string{secret, clientID},
 		DecodeError:       decodeError,
 		Hint:              hint,
 	})
 	if err != nil {
-		diags.AddAttributeError(blockPath.AtName("base_url"), "Invalid 2sms configuration", err.Error())
-		return nil, diags
+		return nil, err
 	}
-	out.Client = NewClient(h, tokens)
-	return out, diags
+	return NewClient(h, tokens), nil
 }

@@ -29,7 +29,7 @@ func NewUserResource() resource.Resource { return &UserResource{} }
 
 // UserResource manages one existing 2sms portal user.
 type UserResource struct {
-	configured *Configured
+	conn providerdata.Conn[Client]
 }
 
 func (r *UserResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -37,11 +37,11 @@ func (r *UserResource) Metadata(_ context.Context, req resource.MetadataRequest,
 }
 
 func (r *UserResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.configured = configuredFrom(req.ProviderData, &resp.Diagnostics)
+	r.conn = providerdata.ConnFrom[Client](req.ProviderData, vendorKey, "saas_twosms_admin_user", &resp.Diagnostics)
 }
 
 func (r *UserResource) client(diags *diag.Diagnostics) *Client {
-	return clientOrMissing(r.configured, typeName, diags)
+	return r.conn.Client(diags)
 }
 
 // ModifyPlan reports missing credentials before anything is sent, and
@@ -50,9 +50,7 @@ func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if req.Plan.Raw.IsNull() {
 		return // destroy
 	}
-	if r.configured != nil {
-		r.client(&resp.Diagnostics)
-	}
+	r.conn.CheckAtPlan(&resp.Diagnostics)
 	if req.State.Raw.IsNull() {
 		return
 	}
@@ -85,7 +83,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 	sec := secrets{password: configuredPassword(&config), pin: configuredPin(&config)}
 	user, err := applyConfig(ctx, c, found.ID, &plan, &config, sec)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not apply the configuration to the adopted 2sms user", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not apply the configuration to the adopted 2sms user", err)
 		return
 	}
 	flattenUser(user, &plan)
@@ -122,7 +120,7 @@ func (r *UserResource) findForAdoption(ctx context.Context, c *Client, plan *use
 		user, err = c.FindUser(ctx, account, username, email)
 	}
 	if err != nil {
-		addAPIError(diags, "Could not look up the 2sms user to adopt", err)
+		providerdata.AddAPIError(diags, "Could not look up the 2sms user to adopt", err)
 		return nil, false
 	}
 	where := "visible to the API client"
@@ -198,7 +196,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not read the 2sms user", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the 2sms user", err)
 		return
 	}
 	flattenUser(user, &state)
@@ -224,7 +222,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	sec.pin = configuredPin(&config)
 	user, err := applyConfig(ctx, c, normalizeGUID(state.ID.ValueString()), &plan, &config, sec)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not update the 2sms user", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not update the 2sms user", err)
 		return
 	}
 	flattenUser(user, &plan)
@@ -251,7 +249,7 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		return
 	}
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Could not read the 2sms user before disabling it", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the 2sms user before disabling it", err)
 		return
 	}
 	if !current.Enabled {
@@ -263,7 +261,7 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	body.Enabled = false
 	body.Password, body.Pin = nil, optString(state.Pin)
 	if _, err := c.UpdateUser(ctx, id, &body); err != nil && !IsUserNotFound(err) {
-		addAPIError(&resp.Diagnostics, "Could not disable the 2sms user", err)
+		providerdata.AddAPIError(&resp.Diagnostics, "Could not disable the 2sms user", err)
 	}
 }
 
@@ -286,7 +284,7 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 		}
 		found, err := c.FindUser(ctx, "", username, email)
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "Could not look up the 2sms user to import", err)
+			providerdata.AddAPIError(&resp.Diagnostics, "Could not look up the 2sms user to import", err)
 			return
 		}
 		if found == nil {
@@ -300,20 +298,4 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), OnDestroyDisable)...)
-}
-
-// configuredFrom extracts this package's provider data. A nil ProviderData
-// happens during validation, before the provider is configured.
-func configuredFrom(data any, diags *diag.Diagnostics) *Configured {
-	src, ok := providerdata.SourceFrom[ClientSource](data, vendorName, diags)
-	if !ok {
-		return nil
-	}
-	return src.TwoSMS()
-}
-
-// clientOrMissing returns the client, or reports which provider settings are
-// missing, naming the attribute and its environment variable.
-func clientOrMissing(cfg *Configured, typeName string, diags *diag.Diagnostics) *Client {
-	return cfg.ClientFor(vendorName, typeName, diags)
 }

@@ -1,4 +1,0 @@
-package qacomplete
-
-// vendorName is how diagnostics name the vendor.
-const vendorName = "QAComplete"

@@ -1,4 +1,0 @@
-package questionpro
-
-// vendorName is how diagnostics name the vendor.
-const vendorName = "QuestionPro"

@@ -1,4 +1,0 @@
-package quickhelp
-
-// vendorName is how diagnostics name the vendor.
-const vendorName = "QuickHelp"

@@ -1,4 +1,0 @@
-package twosms
-
-// vendorName is how diagnostics name the vendor.
-const vendorName = "2sms"
