@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 )
@@ -20,29 +19,16 @@ type workspace struct {
 	log       *os.File
 }
 
-const mirrorVersion = "0.1.0"
-
 func newWorkspace(bin, dir string, env []string) (*workspace, error) {
-	mirror := filepath.Join(dir, "mirror", "registry.terraform.io", "saas-users", "saas", mirrorVersion, runtime.GOOS+"_"+runtime.GOARCH)
-	if err := os.MkdirAll(mirror, 0o755); err != nil {
-		return nil, err
-	}
-	provider, err := os.ReadFile(filepath.Join(bin, "terraform-provider-saas"))
+	rc, err := installMirror(bin, dir)
 	if err != nil {
-		return nil, err
-	}
-	if err := os.WriteFile(filepath.Join(mirror, "terraform-provider-saas_v"+mirrorVersion), provider, 0o755); err != nil {
-		return nil, err
-	}
-	rc := fmt.Sprintf("provider_installation {\n  filesystem_mirror {\n    path    = %q\n    include = [\"registry.terraform.io/saas-users/saas\"]\n  }\n}\n", filepath.Join(dir, "mirror"))
-	if err := os.WriteFile(filepath.Join(dir, "terraformrc"), []byte(rc), 0o644); err != nil {
 		return nil, err
 	}
 	log, err := os.Create(filepath.Join(dir, "terraform.log"))
 	if err != nil {
 		return nil, err
 	}
-	env = append(append(os.Environ(), env...), "TF_CLI_CONFIG_FILE="+filepath.Join(dir, "terraformrc"), "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
+	env = append(append(os.Environ(), env...), "TF_CLI_CONFIG_FILE="+rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
 	return &workspace{dir: dir, terraform: filepath.Join(bin, "terraform"), env: env, log: log}, nil
 }
 

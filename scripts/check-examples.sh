@@ -17,23 +17,7 @@ tofu="${TOFU:-$bin/tofu}"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
-version="0.1.0"
-platform="$(go env GOOS)_$(go env GOARCH)"
-# Under both registry hosts: OpenTofu reads "saas-users/saas" as
-# registry.opentofu.org/saas-users/saas.
-for host in registry.terraform.io registry.opentofu.org; do
-  mirror="$scratch/mirror/$host/saas-users/saas/$version/$platform"
-  mkdir -p "$mirror"
-  cp "$bin/terraform-provider-saas" "$mirror/terraform-provider-saas_v$version"
-done
-cat >"$scratch/terraformrc" <<RC
-provider_installation {
-  filesystem_mirror {
-    path    = "$scratch/mirror"
-    include = ["registry.terraform.io/saas-users/saas", "registry.opentofu.org/saas-users/saas"]
-  }
-}
-RC
+"$root/scripts/install-mirror.sh" -provider "$bin/terraform-provider-saas" -dir "$scratch/mirror" -cli-config "$scratch/terraformrc" >/dev/null
 export TF_CLI_CONFIG_FILE="$scratch/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 
 failed=0

@@ -58,19 +58,7 @@ export TWOSMS_CLIENT_SECRET="sandbox-twosms-secret"
 # so `terraform init` runs for real and needs no registry. (A dev_overrides
 # block would skip installation, but init still asks the registry about the
 # provider and fails on a machine without internet access.)
-version="0.1.0"
-platform="$(go env GOOS)_$(go env GOARCH)"
-mirror="$work/mirror/registry.terraform.io/saas-users/saas/$version/$platform"
-mkdir -p "$mirror"
-cp "$bin/terraform-provider-saas" "$mirror/terraform-provider-saas_v$version"
-cat >"$work/terraformrc" <<RC
-provider_installation {
-  filesystem_mirror {
-    path    = "$work/mirror"
-    include = ["registry.terraform.io/saas-users/saas"]
-  }
-}
-RC
+"$root/scripts/install-mirror.sh" -provider "$bin/terraform-provider-saas" -dir "$work/mirror" -cli-config "$work/terraformrc" >/dev/null
 export TF_CLI_CONFIG_FILE="$work/terraformrc"
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 

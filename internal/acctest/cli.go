@@ -9,16 +9,17 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/saas-users/terraform-provider-saas/internal/mirror"
 )
 
 // ProviderVersion is the version the provider binary is installed under in
 // the test's filesystem mirror.
-const ProviderVersion = "0.1.0"
+const ProviderVersion = mirror.Version
 
 // CLI runs the Terraform or OpenTofu CLI in one working directory with the
 // provider installed from a filesystem mirror, as a user would.
@@ -29,16 +30,9 @@ type CLI struct {
 	env []string
 }
 
-// mirrorHosts are the registry hosts the provider is mirrored under. A
-// configuration that writes the explicit registry.terraform.io source finds
-// it under either CLI; one that writes "saas-users/saas", as the modules
-// under examples/modules do, means registry.terraform.io to Terraform and
-// registry.opentofu.org to OpenTofu.
-var mirrorHosts = []string{"registry.terraform.io", "registry.opentofu.org"}
-
 // NewCLI builds the provider, installs it in a filesystem mirror under the
-// public registry addresses (so `init` works offline), and writes a CLI
-// configuration that uses only it.
+// public registry addresses of both Terraform and OpenTofu (so `init` works
+// offline), and writes a CLI configuration that installs it from there.
 func NewCLI(t *testing.T, bin string, env map[string]string) *CLI {
 	t.Helper()
 	root, err := filepath.Abs(filepath.Join("..", ".."))
@@ -46,33 +40,18 @@ func NewCLI(t *testing.T, bin string, env map[string]string) *CLI {
 		t.Fatal(err)
 	}
 	tmp := t.TempDir()
-	mirror := filepath.Join(tmp, "mirror")
-	built := filepath.Join(tmp, "terraform-provider-saas_v"+ProviderVersion)
+	built := filepath.Join(tmp, "terraform-provider-saas")
 	build := exec.Command("go", "build", "-o", built, ".")
 	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building the provider: %v\n%s", err, out)
 	}
-	var include []string
-	for _, host := range mirrorHosts {
-		plat := filepath.Join(mirror, host, "saas-users", "saas", ProviderVersion, runtime.GOOS+"_"+runtime.GOARCH)
-		if err := os.MkdirAll(plat, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Link(built, filepath.Join(plat, filepath.Base(built))); err != nil {
-			t.Fatal(err)
-		}
-		include = append(include, fmt.Sprintf("%q", host+"/saas-users/saas"))
+	installed, err := mirror.Install(built, filepath.Join(tmp, "mirror"))
+	if err != nil {
+		t.Fatal(err)
 	}
 	rc := filepath.Join(tmp, "cli.tfrc")
-	rcText := fmt.Sprintf(`provider_installation {
-  filesystem_mirror {
-    path    = %q
-    include = [%s]
-  }
-}
-`, mirror, strings.Join(include, ", "))
-	if err := os.WriteFile(rc, []byte(rcText), 0o600); err != nil {
+	if err := mirror.WriteCLIConfig(rc, installed.Dir); err != nil {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(tmp, "work")
