@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 	"github.com/saas-users/terraform-provider-saas/internal/validate"
 )
 
@@ -31,18 +32,20 @@ type UserDataSource struct {
 	configured *Configured
 }
 
+// userDataSourceModel is the user and its id; the lookup arguments are userModel's own user_id, email_address and
+// organization_id.
 type userDataSourceModel struct {
 	ID types.String `tfsdk:"id"`
-	userDataModel
+	userModel
 }
 
 func (d *UserDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_questionpro_user"
 }
 
-func (d *UserDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := userDataAttributes()
-	attrs["id"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The user id as a string."}
+func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := providerdata.ComputedAttributes(userResourceSchema(ctx), append([]string{"id"}, userAttributeNames...)...)
+	// The lookup arguments, set on top of the user's attributes.
 	attrs["user_id"] = schema.Int64Attribute{
 		Optional:            true,
 		Computed:            true,
@@ -110,6 +113,7 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		addAPIError(&resp.Diagnostics, "Could not read the QuestionPro user", err)
 		return
 	}
-	out := userDataSourceModel{ID: types.StringValue(strconv.FormatInt(user.UserID, 10)), userDataModel: flattenUserData(user)}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	cfg.ID = types.StringValue(strconv.FormatInt(user.UserID, 10))
+	cfg.userModel = flattenUser(user)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 )
 
 var (
@@ -27,17 +29,17 @@ type UsersDataSource struct {
 }
 
 type usersDataSourceModel struct {
-	ID             types.String    `tfsdk:"id"`
-	OrganizationID types.Int64     `tfsdk:"organization_id"`
-	DepartmentID   types.Int64     `tfsdk:"department_id"`
-	Users          []userDataModel `tfsdk:"users"`
+	ID             types.String `tfsdk:"id"`
+	OrganizationID types.Int64  `tfsdk:"organization_id"`
+	DepartmentID   types.Int64  `tfsdk:"department_id"`
+	Users          []userModel  `tfsdk:"users"`
 }
 
 func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_questionpro_users"
 }
 
-func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the users of a QuestionPro organization (`GET /organizations/{organization-id}/users`) or of one of its departments (`GET /organizations/{organization-id}/departments/{department-id}/users`), walking every page with `page`/`perPage`. Both calls need an administrator's key.",
 		Attributes: map[string]schema.Attribute{
@@ -56,7 +58,7 @@ func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"users": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The users, in the order the API returns them.",
-				NestedObject:        schema.NestedAttributeObject{Attributes: userDataAttributes()},
+				NestedObject:        schema.NestedAttributeObject{Attributes: providerdata.ComputedAttributes(userResourceSchema(ctx), userAttributeNames...)},
 			},
 		},
 	}
@@ -90,9 +92,9 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if dept != 0 {
 		cfg.ID = types.StringValue(fmt.Sprintf("%d/%d", org, dept))
 	}
-	cfg.Users = make([]userDataModel, 0, len(users))
+	cfg.Users = make([]userModel, 0, len(users))
 	for i := range users {
-		cfg.Users = append(cfg.Users, flattenUserData(&users[i]))
+		cfg.Users = append(cfg.Users, flattenUser(&users[i]))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

@@ -112,7 +112,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 		}
 	}
 
-	flattenUser(user, &plan)
+	plan.setUser(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -234,7 +234,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		addAPIError(&resp.Diagnostics, "Could not read the QuestionPro user", err)
 		return
 	}
-	flattenUser(user, &state)
+	state.setUser(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -269,7 +269,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 			return
 		}
 	}
-	flattenUser(user, &plan)
+	plan.setUser(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
