@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -32,11 +33,13 @@ type UserDataSource struct {
 	configured *Configured
 }
 
-// userDataSourceModel is the user and its id; the lookup arguments are userModel's own user_id, email_address and
+// userDataSourceModel is the user, its id, and the read's time limit; the
+// lookup arguments are userModel's own user_id, email_address and
 // organization_id.
 type userDataSourceModel struct {
 	ID types.String `tfsdk:"id"`
 	userModel
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *UserDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -64,6 +67,7 @@ func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 		MarkdownDescription: "Organization to search for `email_address`; defaults to `questionpro.organization_id`. Read back from the user.",
 		Validators:          []validator.Int64{int64validator.AtLeast(1)},
 	}
+	attrs["timeouts"] = dataSourceTimeoutsAttribute(ctx, "looking the user up")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one QuestionPro user, by id (`GET /users/{user-id}`) or by e-mail (`GET /organizations/{organization-id}/users/search`).",
 		Attributes:          attrs,
@@ -87,6 +91,14 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
 	var user *User
 	var err error
 	if !cfg.UserID.IsNull() {

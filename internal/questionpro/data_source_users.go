@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -29,10 +30,11 @@ type UsersDataSource struct {
 }
 
 type usersDataSourceModel struct {
-	ID             types.String `tfsdk:"id"`
-	OrganizationID types.Int64  `tfsdk:"organization_id"`
-	DepartmentID   types.Int64  `tfsdk:"department_id"`
-	Users          []userModel  `tfsdk:"users"`
+	ID             types.String   `tfsdk:"id"`
+	OrganizationID types.Int64    `tfsdk:"organization_id"`
+	DepartmentID   types.Int64    `tfsdk:"department_id"`
+	Users          []userModel    `tfsdk:"users"`
+	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -60,6 +62,7 @@ func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 				MarkdownDescription: "The users, in the order the API returns them.",
 				NestedObject:        schema.NestedAttributeObject{Attributes: providerdata.ComputedAttributes(userResourceSchema(ctx), userAttributeNames...)},
 			},
+			"timeouts": dataSourceTimeoutsAttribute(ctx, "walking every page of the list"),
 		},
 	}
 }
@@ -75,6 +78,14 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
 	org := orgOrDefault(cfg.OrganizationID, c)
 	if org == 0 {
 		resp.Diagnostics.AddAttributeError(path.Root("organization_id"), "QuestionPro organization unknown",

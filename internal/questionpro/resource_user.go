@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -25,10 +24,6 @@ var (
 	_ resource.ResourceWithModifyPlan       = &UserResource{}
 	_ resource.ResourceWithConfigValidators = &UserResource{}
 )
-
-// defaultTimeout bounds each operation when the configuration sets no
-// timeouts block; rate-limit waits and retries fit well inside it.
-const defaultTimeout = 10 * time.Minute
 
 // NewUserResource is the saas_questionpro_user constructor.
 func NewUserResource() resource.Resource { return &UserResource{} }

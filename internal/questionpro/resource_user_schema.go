@@ -3,7 +3,6 @@ package questionpro
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -42,7 +41,8 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 			"Updates go through `PUT /users/{user-id}` with every documented field, so `email_address`, `first_name`, `last_name` and `department_id` change in place and nothing the configuration leaves out is reset: " +
 			"an optional attribute the configuration does not set records the server's value (its default for a new user), and updates send that value back unchanged. " +
 			"`user_type` is sent only on create, since the update call does not carry it, so changing it replaces the user. " +
-			"Destroying the resource deletes the user (`DELETE /organizations/{organization-id}/users/{user-id}`) or, with `on_destroy = \"forget\"`, leaves it alone. ",
+			"Destroying the resource deletes the user (`DELETE /organizations/{organization-id}/users/{user-id}`) or, with `on_destroy = \"forget\"`, leaves it alone. " +
+			"Each operation is bounded by `timeouts`, " + defaultTimeoutText() + " by default.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "Terraform identifier: the QuestionPro user id as a string.",
@@ -122,7 +122,7 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 				Computed:            true,
 				Default:             booldefault.StaticBool(false),
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+			"timeouts": resourceTimeoutsAttribute(ctx),
 		},
 	}
 }

@@ -4,10 +4,12 @@ import (
 	"context"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
 // userAttributeNames is the list the data sources copy from the resource:
@@ -78,6 +80,34 @@ func TestDataSourcesTakeTheUserFromTheResourceSchema(t *testing.T) {
 		}
 		if got, want := a.GetMarkdownDescription(), rs.Attributes[name].GetMarkdownDescription(); got != want {
 			t.Errorf("saas_questionpro_users.users.%s: description %q, the resource says %q", name, got, want)
+		}
+	}
+}
+
+// Every resource and data source of the vendor takes a timeouts block whose
+// description states the default its operations use.
+func TestEveryOperationHasDocumentedTimeouts(t *testing.T) {
+	ctx := context.Background()
+	var rresp resource.SchemaResponse
+	NewUserResource().Schema(ctx, resource.SchemaRequest{}, &rresp)
+	described := map[string]string{"saas_questionpro_user": rresp.Schema.Attributes["timeouts"].GetMarkdownDescription()}
+	for name, ds := range map[string]datasource.DataSource{"data.saas_questionpro_user": NewUserDataSource(), "data.saas_questionpro_users": NewUsersDataSource()} {
+		a, ok := dataSourceSchema(t, ds).Attributes["timeouts"]
+		if !ok {
+			t.Fatalf("%s has no timeouts", name)
+		}
+		nested, ok := a.(dsschema.SingleNestedAttribute)
+		if !ok || !a.IsOptional() {
+			t.Fatalf("%s: timeouts is %T, want an optional nested attribute", name, a)
+		}
+		if _, ok := nested.Attributes["read"]; !ok {
+			t.Fatalf("%s: timeouts has no read", name)
+		}
+		described[name] = a.GetMarkdownDescription()
+	}
+	for name, desc := range described {
+		if !strings.Contains(desc, defaultTimeoutText()) {
+			t.Errorf("%s: timeouts description %q does not state the default %s", name, desc, defaultTimeoutText())
 		}
 	}
 }
