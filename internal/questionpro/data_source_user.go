@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -32,18 +33,22 @@ type UserDataSource struct {
 	conn providerdata.Conn[Client]
 }
 
+// userDataSourceModel is the user, its id, and the read's time limit; the
+// lookup arguments are userModel's own user_id, email_address and
+// organization_id.
 type userDataSourceModel struct {
 	ID types.String `tfsdk:"id"`
-	userDataModel
+	userModel
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *UserDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_questionpro_user"
 }
 
-func (d *UserDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := userDataAttributes()
-	attrs["id"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The user id as a string."}
+func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := providerdata.ComputedAttributes(userResourceSchema(ctx), append([]string{"id"}, userAttributeNames...)...)
+	// The lookup arguments, set on top of the user's attributes.
 	attrs["user_id"] = schema.Int64Attribute{
 		Optional:            true,
 		Computed:            true,
@@ -62,6 +67,7 @@ func (d *UserDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 		MarkdownDescription: "Organization to search for `email_address`; defaults to `questionpro.organization_id`. Read back from the user.",
 		Validators:          []validator.Int64{int64validator.AtLeast(1)},
 	}
+	attrs["timeouts"] = dataSourceTimeoutsAttribute(ctx, "looking the user up")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one QuestionPro user, by id (`GET /users/{user-id}`) or by e-mail (`GET /organizations/{organization-id}/users/search`).",
 		Attributes:          attrs,
@@ -85,6 +91,14 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
 	var user *User
 	var err error
 	if !cfg.UserID.IsNull() {
@@ -111,6 +125,7 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QuestionPro user", err)
 		return
 	}
-	out := userDataSourceModel{ID: types.StringValue(strconv.FormatInt(user.UserID, 10)), userDataModel: flattenUserData(user)}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	cfg.ID = types.StringValue(strconv.FormatInt(user.UserID, 10))
+	cfg.userModel = flattenUser(user)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

@@ -4,14 +4,15 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
-
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 )
 
 var (
@@ -29,17 +30,18 @@ type UsersDataSource struct {
 }
 
 type usersDataSourceModel struct {
-	ID             types.String    `tfsdk:"id"`
-	OrganizationID types.Int64     `tfsdk:"organization_id"`
-	DepartmentID   types.Int64     `tfsdk:"department_id"`
-	Users          []userDataModel `tfsdk:"users"`
+	ID             types.String   `tfsdk:"id"`
+	OrganizationID types.Int64    `tfsdk:"organization_id"`
+	DepartmentID   types.Int64    `tfsdk:"department_id"`
+	Users          []userModel    `tfsdk:"users"`
+	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_questionpro_users"
 }
 
-func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the users of a QuestionPro organization (`GET /organizations/{organization-id}/users`) or of one of its departments (`GET /organizations/{organization-id}/departments/{department-id}/users`), walking every page with `page`/`perPage`. Both calls need an administrator's key.",
 		Attributes: map[string]schema.Attribute{
@@ -58,8 +60,9 @@ func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"users": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The users, in the order the API returns them.",
-				NestedObject:        schema.NestedAttributeObject{Attributes: userDataAttributes()},
+				NestedObject:        schema.NestedAttributeObject{Attributes: providerdata.ComputedAttributes(userResourceSchema(ctx), userAttributeNames...)},
 			},
+			"timeouts": dataSourceTimeoutsAttribute(ctx, "walking every page of the list"),
 		},
 	}
 }
@@ -75,6 +78,14 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
 	org := orgOrDefault(cfg.OrganizationID, c)
 	if org == 0 {
 		resp.Diagnostics.AddAttributeError(path.Root("organization_id"), "QuestionPro organization unknown",
@@ -92,9 +103,9 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if dept != 0 {
 		cfg.ID = types.StringValue(fmt.Sprintf("%d/%d", org, dept))
 	}
-	cfg.Users = make([]userDataModel, 0, len(users))
+	cfg.Users = make([]userModel, 0, len(users))
 	for i := range users {
-		cfg.Users = append(cfg.Users, flattenUserData(&users[i]))
+		cfg.Users = append(cfg.Users, flattenUser(&users[i]))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // The import-ID parser must never panic, and whatever it accepts (a
@@ -71,7 +73,9 @@ func FuzzDecodeError(f *testing.F) {
 }
 
 // Any user object the API might send maps onto the model without panicking,
-// keeps its identity, and never puts a password into state.
+// keeps its identity, records the user exactly as the data sources do, keeps
+// the configured password (the API never returns one) and never puts the
+// write-only password into state.
 func FuzzFlattenUser(f *testing.F) {
 	for _, s := range []string{`{"userID":3001,"emailAddress":"a@example.com","organizationID":1001}`, `{}`, `{"userID":-1,"password":"x"}`} {
 		f.Add([]byte(s))
@@ -81,16 +85,19 @@ func FuzzFlattenUser(f *testing.F) {
 		if json.Unmarshal(body, &u) != nil {
 			return
 		}
-		var m userResourceModel
-		flattenUser(&u, &m)
+		m := userResourceModel{Password: types.StringValue("configured"), PasswordWO: types.StringValue("write-only")}
+		m.setUser(&u)
 		if m.ID.ValueString() != strconv.FormatInt(u.UserID, 10) || m.EmailAddress.ValueString() != u.EmailAddress {
 			t.Fatalf("flatten lost the identity: %+v", m)
 		}
 		if !m.PasswordWO.IsNull() {
 			t.Fatal("a write-only password must never be in state")
 		}
-		if d := flattenUserData(&u); d.UserID.ValueInt64() != u.UserID {
-			t.Fatalf("data source mapping lost the id: %+v", d)
+		if m.Password.ValueString() != "configured" {
+			t.Fatalf("the configured password must be kept, got %v", m.Password)
+		}
+		if d := flattenUser(&u); d != m.userModel {
+			t.Fatalf("the resource records the user otherwise than the data sources: %+v, %+v", m.userModel, d)
 		}
 	})
 }

@@ -7,20 +7,36 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// userResourceModel is the state and plan of saas_questionpro_user.
+// userModel is one QuestionPro user as the API returns it (§4): every
+// field the data sources expose, and the part of the resource's state that
+// the server owns. The resource and both data sources embed it, so the user
+// is described once.
+type userModel struct {
+	UserID           types.Int64  `tfsdk:"user_id"`
+	OrganizationID   types.Int64  `tfsdk:"organization_id"`
+	EmailAddress     types.String `tfsdk:"email_address"`
+	FirstName        types.String `tfsdk:"first_name"`
+	LastName         types.String `tfsdk:"last_name"`
+	DepartmentID     types.Int64  `tfsdk:"department_id"`
+	UserType         types.String `tfsdk:"user_type"`
+	Phone            types.String `tfsdk:"phone"`
+	LicenseType      types.String `tfsdk:"license_type"`
+	LicenseStartDate types.String `tfsdk:"license_start_date"`
+	CreationDate     types.String `tfsdk:"creation_date"`
+}
+
+// userAttributeNames are userModel's attributes, in its order: the data
+// sources take exactly these from the resource's schema.
+var userAttributeNames = []string{
+	"user_id", "organization_id", "email_address", "first_name", "last_name", "department_id",
+	"user_type", "phone", "license_type", "license_start_date", "creation_date",
+}
+
+// userResourceModel is the state and plan of saas_questionpro_user: the
+// user, plus what only Terraform knows.
 type userResourceModel struct {
-	ID                types.String   `tfsdk:"id"`
-	UserID            types.Int64    `tfsdk:"user_id"`
-	OrganizationID    types.Int64    `tfsdk:"organization_id"`
-	EmailAddress      types.String   `tfsdk:"email_address"`
-	FirstName         types.String   `tfsdk:"first_name"`
-	LastName          types.String   `tfsdk:"last_name"`
-	DepartmentID      types.Int64    `tfsdk:"department_id"`
-	UserType          types.String   `tfsdk:"user_type"`
-	Phone             types.String   `tfsdk:"phone"`
-	LicenseType       types.String   `tfsdk:"license_type"`
-	LicenseStartDate  types.String   `tfsdk:"license_start_date"`
-	CreationDate      types.String   `tfsdk:"creation_date"`
+	ID types.String `tfsdk:"id"`
+	userModel
 	Password          types.String   `tfsdk:"password"`
 	PasswordWO        types.String   `tfsdk:"password_wo"`
 	PasswordWOVersion types.Int64    `tfsdk:"password_wo_version"`
@@ -114,22 +130,31 @@ func putFieldsDiffer(plan, state *userResourceModel) bool {
 		!plan.LastName.Equal(state.LastName) || !plan.DepartmentID.Equal(state.DepartmentID)
 }
 
-// flattenUser copies what the server returned into the model. Every field
-// the API returns is taken as is, so drift shows; passwords are never
-// returned and keep their Terraform values (the write-only one is always
-// null in state).
-func flattenUser(u *User, m *userResourceModel) {
+// flattenUser maps a user the API returned onto the model the resource and
+// the data sources share. Every field is taken as is, so the resource sees
+// drift on each of them.
+func flattenUser(u *User) userModel {
+	return userModel{
+		UserID:           types.Int64Value(u.UserID),
+		OrganizationID:   types.Int64Value(u.OrganizationID),
+		EmailAddress:     types.StringValue(u.EmailAddress),
+		FirstName:        types.StringValue(u.FirstName),
+		LastName:         types.StringValue(u.LastName),
+		DepartmentID:     types.Int64Value(u.DepartmentID),
+		UserType:         types.StringValue(u.UserType),
+		Phone:            types.StringValue(u.Phone),
+		LicenseType:      types.StringValue(u.LicenseType),
+		LicenseStartDate: types.StringValue(u.LicenseStartDate),
+		CreationDate:     types.StringValue(u.CreationDate),
+	}
+}
+
+// setUser records a user the server returned in the resource's state.
+func (m *userResourceModel) setUser(u *User) {
+	m.userModel = flattenUser(u)
 	m.ID = types.StringValue(strconv.FormatInt(u.UserID, 10))
-	m.UserID = types.Int64Value(u.UserID)
-	m.OrganizationID = types.Int64Value(u.OrganizationID)
-	m.EmailAddress = types.StringValue(u.EmailAddress)
-	m.FirstName = types.StringValue(u.FirstName)
-	m.LastName = types.StringValue(u.LastName)
-	m.DepartmentID = types.Int64Value(u.DepartmentID)
-	m.UserType = types.StringValue(u.UserType)
-	m.Phone = types.StringValue(u.Phone)
-	m.LicenseType = types.StringValue(u.LicenseType)
-	m.LicenseStartDate = types.StringValue(u.LicenseStartDate)
-	m.CreationDate = types.StringValue(u.CreationDate)
+	// QuestionPro never returns a password, so password keeps its planned
+	// or prior value (a change made in QuestionPro cannot show as drift),
+	// and the write-only one is never stored at all.
 	m.PasswordWO = types.StringNull()
 }

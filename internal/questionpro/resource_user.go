@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -25,10 +24,6 @@ var (
 	_ resource.ResourceWithModifyPlan       = &UserResource{}
 	_ resource.ResourceWithConfigValidators = &UserResource{}
 )
-
-// defaultTimeout bounds each operation when the configuration sets no
-// timeouts block; rate-limit waits and retries fit well inside it.
-const defaultTimeout = 10 * time.Minute
 
 // NewUserResource is the saas_questionpro_user constructor.
 func NewUserResource() resource.Resource { return &UserResource{} }
@@ -112,7 +107,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 		}
 	}
 
-	flattenUser(user, &plan)
+	plan.setUser(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -234,7 +229,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QuestionPro user", err)
 		return
 	}
-	flattenUser(user, &state)
+	state.setUser(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -269,7 +264,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 			return
 		}
 	}
-	flattenUser(user, &plan)
+	plan.setUser(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 

@@ -3,7 +3,6 @@ package questionpro
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/resourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -27,10 +26,23 @@ const (
 )
 
 func (r *UserResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+	resp.Schema = userResourceSchema(ctx)
+}
+
+// userResourceSchema is the resource's schema, and the source of the data
+// sources' user attributes (see providerdata.ComputedAttributes): the
+// descriptions of userModel's attributes must therefore read right on a
+// data source too, and what only the resource does is said in its own
+// description or in its Terraform-only attributes.
+func userResourceSchema(ctx context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Manages a QuestionPro user (sub-account) through the QuestionPro API v2. " +
-			"Creating the resource creates the user (`POST /users`); updates go through `PUT /users/{user-id}` with every documented field, so fields the configuration does not set keep their current values; " +
-			"destroying it deletes the user (`DELETE /organizations/{organization-id}/users/{user-id}`) or, with `on_destroy = \"forget\"`, leaves it alone.",
+			"Creating the resource creates the user (`POST /users`). " +
+			"Updates go through `PUT /users/{user-id}` with every documented field, so `email_address`, `first_name`, `last_name` and `department_id` change in place and nothing the configuration leaves out is reset: " +
+			"an optional attribute the configuration does not set records the server's value (its default for a new user), and updates send that value back unchanged. " +
+			"`user_type` is sent only on create, since the update call does not carry it, so changing it replaces the user. " +
+			"Destroying the resource deletes the user (`DELETE /organizations/{organization-id}/users/{user-id}`) or, with `on_destroy = \"forget\"`, leaves it alone. " +
+			"Each operation is bounded by `timeouts`, " + defaultTimeoutText() + " by default.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "Terraform identifier: the QuestionPro user id as a string.",
@@ -43,36 +55,36 @@ func (r *UserResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
 			"organization_id": schema.Int64Attribute{
-				MarkdownDescription: "Organization of the user (`organizationID`), implied by the API key. Delete uses it, so it works without `questionpro.organization_id`.",
+				MarkdownDescription: "Organization of the user (`organizationID`), implied by the API key.",
 				Computed:            true,
 				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
 			"email_address": schema.StringAttribute{
-				MarkdownDescription: "E-mail address (`emailAddress`), the user's QuestionPro login. Can change in place.",
+				MarkdownDescription: "E-mail address (`emailAddress`), the user's QuestionPro login.",
 				Required:            true,
 				Validators:          []validator.String{validate.Email()},
 			},
 			"first_name": schema.StringAttribute{
-				MarkdownDescription: "First name (`firstName`). When omitted, the server's current value is kept (and re-sent on updates).",
+				MarkdownDescription: "First name (`firstName`).",
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"last_name": schema.StringAttribute{
-				MarkdownDescription: "Last name (`lastName`). When omitted, the server's current value is kept (and re-sent on updates).",
+				MarkdownDescription: "Last name (`lastName`).",
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"department_id": schema.Int64Attribute{
-				MarkdownDescription: "Department (`departmentID`); changing it moves the user in place. When omitted, the server's choice is kept (and re-sent on updates); `0` means no department.",
+				MarkdownDescription: "Department (`departmentID`); `0` means no department. QuestionPro's organization-wide user list reports `0` for every user; the single-user read and the department list report the real id.",
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.Int64{int64validator.AtLeast(0)},
 				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
 			"user_type": schema.StringAttribute{
-				MarkdownDescription: "User type (`userType`), e.g. `License`; QuestionPro documents no other value. Sent only on create: the update call does not carry it, so a change replaces the user. When omitted, the server's default is recorded.",
+				MarkdownDescription: "User type (`userType`), e.g. `License`; QuestionPro documents no other value. Set when the user is created: QuestionPro's update call does not carry it.",
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
@@ -98,7 +110,7 @@ func (r *UserResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Sensitive:           true,
 			},
 			"on_destroy": schema.StringAttribute{
-				MarkdownDescription: "What destroying the resource does: `delete` (default) deletes the user in QuestionPro (`DELETE /organizations/{organization-id}/users/{user-id}`); `forget` only removes it from Terraform state and leaves the user and its licence in QuestionPro.",
+				MarkdownDescription: "What destroying the resource does: `delete` (default) deletes the user in QuestionPro (`DELETE /organizations/{organization-id}/users/{user-id}`); `forget` only removes it from Terraform state and leaves the user and its licence in QuestionPro. The delete names the user's recorded `organization_id`, so it works without `questionpro.organization_id`.",
 				Optional:            true,
 				Computed:            true,
 				Default:             stringdefault.StaticString(OnDestroyDelete),
@@ -110,7 +122,7 @@ func (r *UserResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Computed:            true,
 				Default:             booldefault.StaticBool(false),
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+			"timeouts": resourceTimeoutsAttribute(ctx),
 		},
 	}
 }

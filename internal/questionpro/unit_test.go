@@ -93,8 +93,8 @@ func ptr[T any](v T) *T { return &v }
 // from the server, so an update never resets an unmanaged field.
 func TestExpandUserUpdateKeepsUnconfiguredServerValues(t *testing.T) {
 	server := &User{UserID: 7, DepartmentID: 2002, FirstName: "Server", LastName: "Side", EmailAddress: "a@example.com", UserType: "License"}
-	config := &userResourceModel{EmailAddress: types.StringValue("b@example.com"), LastName: types.StringValue("New"), FirstName: types.StringNull(), DepartmentID: types.Int64Null()}
-	plan := &userResourceModel{EmailAddress: types.StringValue("b@example.com"), LastName: types.StringValue("New"), FirstName: types.StringValue("stale"), DepartmentID: types.Int64Value(2001)}
+	config := &userResourceModel{userModel: userModel{EmailAddress: types.StringValue("b@example.com"), LastName: types.StringValue("New"), FirstName: types.StringNull(), DepartmentID: types.Int64Null()}}
+	plan := &userResourceModel{userModel: userModel{EmailAddress: types.StringValue("b@example.com"), LastName: types.StringValue("New"), FirstName: types.StringValue("stale"), DepartmentID: types.Int64Value(2001)}}
 	got := expandUserUpdate(plan, config, server, nil)
 	want := UserUpdate{DepartmentID: 2002, FirstName: "Server", LastName: "New", EmailAddress: "b@example.com"}
 	if got != want {
