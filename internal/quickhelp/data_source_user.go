@@ -40,8 +40,8 @@ func (d *UserDataSource) Metadata(_ context.Context, req datasource.MetadataRequ
 	resp.TypeName = req.ProviderTypeName + "_quickhelp_user"
 }
 
-func (d *UserDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := userDataAttributes()
+func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := userDataAttributes(ctx)
 	attrs["id"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The user id as a string."}
 	attrs["customer_id"] = schema.Int64Attribute{
 		Optional:            true,
@@ -105,10 +105,12 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		addAPIError(&resp.Diagnostics, "Could not read the QuickHelp user", err)
 		return
 	}
+	data, diags := flattenUserData(user)
+	resp.Diagnostics.Append(diags...)
 	out := userDataSourceModel{
 		ID:            types.StringValue(strconv.FormatInt(user.UserID, 10)),
 		CustomerID:    cfg.CustomerID,
-		userDataModel: flattenUserData(user),
+		userDataModel: data,
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
 }

@@ -34,7 +34,7 @@ func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataReq
 	resp.TypeName = req.ProviderTypeName + "_quickhelp_users"
 }
 
-func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists BrainStorm QuickHelp users (`GET /v1/User/List`), walking every page. The list is fetched once per Terraform run and shared with every other QuickHelp resource and data source.",
 		Attributes: map[string]schema.Attribute{
@@ -48,7 +48,7 @@ func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"users": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The users, in the order QuickHelp lists them.",
-				NestedObject:        schema.NestedAttributeObject{Attributes: userDataAttributes()},
+				NestedObject:        schema.NestedAttributeObject{Attributes: userDataAttributes(ctx)},
 			},
 		},
 	}
@@ -83,7 +83,9 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	}
 	cfg.Users = make([]userDataModel, 0, len(users))
 	for i := range users {
-		cfg.Users = append(cfg.Users, flattenUserData(&users[i]))
+		user, diags := flattenUserData(&users[i])
+		resp.Diagnostics.Append(diags...)
+		cfg.Users = append(cfg.Users, user)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }
