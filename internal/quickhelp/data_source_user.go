@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -34,6 +35,7 @@ type userDataSourceModel struct {
 	ID         types.String `tfsdk:"id"`
 	CustomerID types.Int64  `tfsdk:"customer_id"`
 	userDataModel
+	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *UserDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -60,8 +62,9 @@ func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 		MarkdownDescription: "E-mail to look up, without regard to case. Exactly one of `user_id` and `email` must be set.",
 		Validators:          []validator.String{validate.Email()},
 	}
+	attrs["timeouts"] = dataSourceTimeouts(ctx)
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads one BrainStorm QuickHelp user, by id or by e-mail. QuickHelp has no call that reads one user, so this looks in the paged user list (`GET /v1/User/List`), walked once per Terraform run and shared with every other QuickHelp resource and data source.",
+		MarkdownDescription: "Reads one BrainStorm QuickHelp user, by id or by e-mail. QuickHelp has no call that reads one user, so this looks in the paged user list (`GET /v1/User/List`), walked once per Terraform run and shared with every other QuickHelp resource and data source. The read is abandoned after `" + defaultTimeoutText() + "` unless `timeouts` sets another limit.",
 		Attributes:          attrs,
 	}
 }
@@ -83,6 +86,14 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
 	customerID := cfg.CustomerID.ValueInt64()
 	var user *User
 	var err error
@@ -111,6 +122,7 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		ID:            types.StringValue(strconv.FormatInt(user.UserID, 10)),
 		CustomerID:    cfg.CustomerID,
 		userDataModel: data,
+		Timeouts:      cfg.Timeouts,
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
 }

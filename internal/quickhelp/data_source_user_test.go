@@ -3,6 +3,7 @@ package quickhelp_test
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/saas-users/terraform-provider-saas/internal/acctest"
 	"github.com/saas-users/terraform-provider-saas/internal/quickhelp"
+	"github.com/saas-users/terraform-provider-saas/internal/sandbox"
 	qhsandbox "github.com/saas-users/terraform-provider-saas/internal/sandbox/quickhelp"
 )
 
@@ -67,6 +69,56 @@ data "saas_quickhelp_users" "all" {
 			{Config: cfg, ConfigStateChecks: checks},
 			{ResourceName: userAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"on_destroy"}},
 			{Config: cfg, PlanOnly: true},
+		},
+	})
+}
+
+// Both data sources take a timeouts attribute and give up when its read
+// limit passes: with QuickHelp's list held back for a minute, a 2s limit
+// ends the read with the deadline, well before the provider's 10s attempt
+// timeout and its retries would.
+func TestAccQuickHelpDataSources_readTimeout(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	grace := seedGrace(sb)
+	userBlock := func(read string) string {
+		return fmt.Sprintf(`
+data "saas_quickhelp_user" "grace" {
+  email    = "grace@example.com"
+  timeouts = { read = %q }
+}
+`, read)
+	}
+	usersBlock := func(read string) string {
+		return fmt.Sprintf(`
+data "saas_quickhelp_users" "all" {
+  timeouts = { read = %q }
+}
+`, read)
+	}
+	holdList := func() {
+		sb.SetFaults("quickhelp", sandbox.Fault{Route: "GET /User/List", Latency: time.Minute})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: sb.QuickHelpProvider() + userBlock("5m") + usersBlock("5m"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.saas_quickhelp_user.grace", tfjsonpath.New("user_id"), knownvalue.Int64Exact(int64(grace.UserID))),
+					statecheck.ExpectKnownValue("data.saas_quickhelp_user.grace", tfjsonpath.New("timeouts").AtMapKey("read"), knownvalue.StringExact("5m")),
+					statecheck.ExpectKnownValue("data.saas_quickhelp_users.all", tfjsonpath.New("users"), knownvalue.ListSizeExact(1)),
+				},
+			},
+			{
+				PreConfig:   holdList,
+				Config:      sb.QuickHelpProvider() + userBlock("2s"),
+				ExpectError: words("Could not read the QuickHelp user", "context deadline exceeded"),
+			},
+			{
+				PreConfig:   holdList,
+				Config:      sb.QuickHelpProvider() + usersBlock("2s"),
+				ExpectError: words("Could not list QuickHelp users", "context deadline exceeded"),
+			},
 		},
 	})
 }

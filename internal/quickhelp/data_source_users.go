@@ -3,6 +3,7 @@ package quickhelp
 import (
 	"context"
 
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -25,9 +26,10 @@ type UsersDataSource struct {
 }
 
 type usersDataSourceModel struct {
-	ID          types.String    `tfsdk:"id"`
-	CustomerIDs []types.Int64   `tfsdk:"customer_ids"`
-	Users       []userDataModel `tfsdk:"users"`
+	ID          types.String     `tfsdk:"id"`
+	CustomerIDs []types.Int64    `tfsdk:"customer_ids"`
+	Users       []userDataModel  `tfsdk:"users"`
+	Timeouts    dstimeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -36,7 +38,7 @@ func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataReq
 
 func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists BrainStorm QuickHelp users (`GET /v1/User/List`), walking every page. The list is fetched once per Terraform run and shared with every other QuickHelp resource and data source.",
+		MarkdownDescription: "Lists BrainStorm QuickHelp users (`GET /v1/User/List`), walking every page. The list is fetched once per Terraform run and shared with every other QuickHelp resource and data source. The read is abandoned after `" + defaultTimeoutText() + "` unless `timeouts` sets another limit.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The customer ids listed, comma-separated, or `default` for the key's own account."},
 			"customer_ids": schema.SetAttribute{
@@ -50,6 +52,7 @@ func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 				MarkdownDescription: "The users, in the order QuickHelp lists them.",
 				NestedObject:        schema.NestedAttributeObject{Attributes: userDataAttributes(ctx)},
 			},
+			"timeouts": dataSourceTimeouts(ctx),
 		},
 	}
 }
@@ -65,6 +68,14 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
 	scope := c.scopeFor(0)
 	if cfg.CustomerIDs != nil {
 		scope = make([]int64, 0, len(cfg.CustomerIDs))

@@ -10,6 +10,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -164,7 +167,8 @@ func FuzzFlattenUser(f *testing.F) {
 		}
 		for i := range list.Records {
 			u := &list.Records[i]
-			var m userResourceModel
+			// Terraform always hands the resource a typed (if null) timeouts.
+			m := userResourceModel{Timeouts: nullResourceTimeouts}
 			if d := flattenUser(ctx, u, &m); d.HasError() {
 				t.Fatalf("flatten failed: %v", d)
 			}
@@ -208,10 +212,19 @@ func FuzzFlattenUser(f *testing.F) {
 			if data.UserID.ValueInt64() != u.UserID || len(data.Roles) != len(u.Roles) || len(data.Groups.Elements()) != len(u.Groups) || data.SSO.IsNull() != (u.SSO == nil) {
 				t.Fatalf("data source flatten lost fields of %+v: %+v", u, data)
 			}
-			dataStateOf(t, &userDataSourceModel{ID: m.ID, CustomerID: types.Int64Null(), userDataModel: data})
+			dataStateOf(t, &userDataSourceModel{ID: m.ID, CustomerID: types.Int64Null(), userDataModel: data, Timeouts: nullDataTimeouts})
 		}
 	})
 }
+
+// Null timeouts of the right type, as Terraform sends them when the
+// configuration sets none.
+var (
+	nullResourceTimeouts = timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
+		"create": types.StringType, "read": types.StringType, "update": types.StringType, "delete": types.StringType,
+	})}
+	nullDataTimeouts = dstimeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"read": types.StringType})}
+)
 
 // sameSet compares string multisets ignoring order and repeats.
 func sameSet(a, b []string) bool {

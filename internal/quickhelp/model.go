@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -40,11 +41,12 @@ var userAttributeNames = []string{
 type userResourceModel struct {
 	ID types.String `tfsdk:"id"`
 	userModel
-	Roles      types.Set    `tfsdk:"roles"`
-	Confirmed  types.Bool   `tfsdk:"confirmed"`
-	BypassSSO  types.Bool   `tfsdk:"bypass_sso"`
-	CustomerID types.Int64  `tfsdk:"customer_id"`
-	OnDestroy  types.String `tfsdk:"on_destroy"`
+	Roles      types.Set      `tfsdk:"roles"`
+	Confirmed  types.Bool     `tfsdk:"confirmed"`
+	BypassSSO  types.Bool     `tfsdk:"bypass_sso"`
+	CustomerID types.Int64    `tfsdk:"customer_id"`
+	OnDestroy  types.String   `tfsdk:"on_destroy"`
+	Timeouts   timeouts.Value `tfsdk:"timeouts"`
 }
 
 var (

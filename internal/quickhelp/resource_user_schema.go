@@ -51,7 +51,8 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 			"QuickHelp's API cannot create users (they come from SSO, Microsoft Graph sync, CSV import or the Admin Portal), so creating this resource adopts the user found by `user_id` or `email` and applies the configuration with `POST /v1/User/Update`. " +
 			"Every update sends the complete user: configured values plus QuickHelp's current values for everything else, read right before. " +
 			"Reads walk QuickHelp's paged user list once per Terraform run, shared by every `saas_quickhelp_user` and QuickHelp data source. " +
-			"Destroying it takes the licence away (`on_destroy = \"unlicense\"`, QuickHelp's recommendation), leaves the user alone (`forget`) or erases it for good (`gdpr_delete`).",
+			"Destroying it takes the licence away (`on_destroy = \"unlicense\"`, QuickHelp's recommendation), leaves the user alone (`forget`) or erases it for good (`gdpr_delete`). " +
+			"Each operation is abandoned after `" + defaultTimeoutText() + "` unless `timeouts` sets another limit.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "Terraform identifier: the QuickHelp user id as a string.",
@@ -143,6 +144,7 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 				Default:             stringdefault.StaticString(OnDestroyUnlicense),
 				Validators:          []validator.String{stringvalidator.OneOf(OnDestroyUnlicense, OnDestroyForget, OnDestroyGDPRDelete)},
 			},
+			"timeouts": resourceTimeouts(ctx),
 		},
 	}
 }
