@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -35,14 +36,15 @@ type userDataSourceModel struct {
 	ID         types.String `tfsdk:"id"`
 	CustomerID types.Int64  `tfsdk:"customer_id"`
 	userDataModel
+	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *UserDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_quickhelp_user"
 }
 
-func (d *UserDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := userDataAttributes()
+func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := userDataAttributes(ctx)
 	attrs["id"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The user id as a string."}
 	attrs["customer_id"] = schema.Int64Attribute{
 		Optional:            true,
@@ -61,8 +63,9 @@ func (d *UserDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 		MarkdownDescription: "E-mail to look up, without regard to case. Exactly one of `user_id` and `email` must be set.",
 		Validators:          []validator.String{validate.Email()},
 	}
+	attrs["timeouts"] = dataSourceTimeouts(ctx)
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads one BrainStorm QuickHelp user, by id or by e-mail. QuickHelp has no call that reads one user, so this looks in the paged user list (`GET /v1/User/List`), walked once per Terraform run and shared with every other QuickHelp resource and data source.",
+		MarkdownDescription: "Reads one BrainStorm QuickHelp user, by id or by e-mail. QuickHelp has no call that reads one user, so this looks in the paged user list (`GET /v1/User/List`), walked once per Terraform run and shared with every other QuickHelp resource and data source. The read is abandoned after `" + defaultTimeoutText() + "` unless `timeouts` sets another limit.",
 		Attributes:          attrs,
 	}
 }
@@ -84,6 +87,14 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
 	customerID := cfg.CustomerID.ValueInt64()
 	var user *User
 	var err error
@@ -106,10 +117,13 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QuickHelp user", err)
 		return
 	}
+	data, diags := flattenUserData(user)
+	resp.Diagnostics.Append(diags...)
 	out := userDataSourceModel{
 		ID:            types.StringValue(strconv.FormatInt(user.UserID, 10)),
 		CustomerID:    cfg.CustomerID,
-		userDataModel: flattenUserData(user),
+		userDataModel: data,
+		Timeouts:      cfg.Timeouts,
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
 }

@@ -3,14 +3,14 @@ package quickhelp
 import (
 	"context"
 
-	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
-
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 )
 
 var (
@@ -27,18 +27,19 @@ type UsersDataSource struct {
 }
 
 type usersDataSourceModel struct {
-	ID          types.String    `tfsdk:"id"`
-	CustomerIDs []types.Int64   `tfsdk:"customer_ids"`
-	Users       []userDataModel `tfsdk:"users"`
+	ID          types.String     `tfsdk:"id"`
+	CustomerIDs []types.Int64    `tfsdk:"customer_ids"`
+	Users       []userDataModel  `tfsdk:"users"`
+	Timeouts    dstimeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_quickhelp_users"
 }
 
-func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists BrainStorm QuickHelp users (`GET /v1/User/List`), walking every page. The list is fetched once per Terraform run and shared with every other QuickHelp resource and data source.",
+		MarkdownDescription: "Lists BrainStorm QuickHelp users (`GET /v1/User/List`), walking every page. The list is fetched once per Terraform run and shared with every other QuickHelp resource and data source. The read is abandoned after `" + defaultTimeoutText() + "` unless `timeouts` sets another limit.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The customer ids listed, comma-separated, or `default` for the key's own account."},
 			"customer_ids": schema.SetAttribute{
@@ -50,8 +51,9 @@ func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"users": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The users, in the order QuickHelp lists them.",
-				NestedObject:        schema.NestedAttributeObject{Attributes: userDataAttributes()},
+				NestedObject:        schema.NestedAttributeObject{Attributes: userDataAttributes(ctx)},
 			},
+			"timeouts": dataSourceTimeouts(ctx),
 		},
 	}
 }
@@ -67,6 +69,14 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
 	scope := c.scopeFor(0)
 	if cfg.CustomerIDs != nil {
 		scope = make([]int64, 0, len(cfg.CustomerIDs))
@@ -85,7 +95,9 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	}
 	cfg.Users = make([]userDataModel, 0, len(users))
 	for i := range users {
-		cfg.Users = append(cfg.Users, flattenUserData(&users[i]))
+		user, diags := flattenUserData(&users[i])
+		resp.Diagnostics.Append(diags...)
+		cfg.Users = append(cfg.Users, user)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

@@ -10,6 +10,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -117,7 +121,8 @@ func FuzzDecodeError(f *testing.F) {
 // flatten into a model without panicking or error diagnostics; the model
 // keeps the user's identity, fits the resource schema, shows no drift when
 // the same record is read again, and keeps the configured letter case of an
-// e-mail and of role GUIDs that the server spells differently.
+// e-mail and of role GUIDs that the server spells differently. The data
+// sources' model of the same record fits their schema.
 func FuzzFlattenUser(f *testing.F) {
 	for _, s := range []string{
 		`{"records":[{"userId":4711,"firstName":"Grace","lastName":"Hopper","email":"grace@example.com","roles":[{"id":"3F8E2A10-5B1C-4D7E-9A01-000000000005","name":"User Admin"}],"groups":[{"id":7,"name":"Pioneers"}],"licenseIssued":true,"jobTitle":null,"department":"Navy","country":"US","sso":{"userId":"ghopper","customFields":[{"name":"team","value":null}]}}],"totalCount":1,"page":1,"pageSize":100}`,
@@ -135,6 +140,18 @@ func FuzzFlattenUser(f *testing.F) {
 	if sr.Diagnostics.HasError() {
 		f.Fatalf("schema: %v", sr.Diagnostics)
 	}
+	var dsr datasource.SchemaResponse
+	(&UserDataSource{}).Schema(ctx, datasource.SchemaRequest{}, &dsr)
+	if dsr.Diagnostics.HasError() {
+		f.Fatalf("data source schema: %v", dsr.Diagnostics)
+	}
+	dataStateOf := func(t *testing.T, m *userDataSourceModel) {
+		t.Helper()
+		st := tfsdk.State{Schema: dsr.Schema, Raw: tftypes.NewValue(dsr.Schema.Type().TerraformType(ctx), nil)}
+		if d := st.Set(ctx, m); d.HasError() {
+			t.Fatalf("flattened data source model does not fit the schema: %v", d)
+		}
+	}
 	stateOf := func(t *testing.T, m *userResourceModel) tftypes.Value {
 		t.Helper()
 		st := tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(sr.Schema.Type().TerraformType(ctx), nil)}
@@ -150,7 +167,8 @@ func FuzzFlattenUser(f *testing.F) {
 		}
 		for i := range list.Records {
 			u := &list.Records[i]
-			var m userResourceModel
+			// Terraform always hands the resource a typed (if null) timeouts.
+			m := userResourceModel{Timeouts: nullResourceTimeouts}
 			if d := flattenUser(ctx, u, &m); d.HasError() {
 				t.Fatalf("flatten failed: %v", d)
 			}
@@ -187,13 +205,26 @@ func FuzzFlattenUser(f *testing.F) {
 			}
 			stateOf(t, &prior)
 
-			data := flattenUserData(u)
-			if data.UserID.ValueInt64() != u.UserID || len(data.Roles) != len(u.Roles) || len(data.Groups) != len(u.Groups) || (data.SSO == nil) != (u.SSO == nil) {
+			data, d := flattenUserData(u)
+			if d.HasError() {
+				t.Fatalf("data source flatten failed: %v", d)
+			}
+			if data.UserID.ValueInt64() != u.UserID || len(data.Roles) != len(u.Roles) || len(data.Groups.Elements()) != len(u.Groups) || data.SSO.IsNull() != (u.SSO == nil) {
 				t.Fatalf("data source flatten lost fields of %+v: %+v", u, data)
 			}
+			dataStateOf(t, &userDataSourceModel{ID: m.ID, CustomerID: types.Int64Null(), userDataModel: data, Timeouts: nullDataTimeouts})
 		}
 	})
 }
+
+// Null timeouts of the right type, as Terraform sends them when the
+// configuration sets none.
+var (
+	nullResourceTimeouts = timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
+		"create": types.StringType, "read": types.StringType, "update": types.StringType, "delete": types.StringType,
+	})}
+	nullDataTimeouts = dstimeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"read": types.StringType})}
+)
 
 // sameSet compares string multisets ignoring order and repeats.
 func sameSet(a, b []string) bool {

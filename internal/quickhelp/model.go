@@ -6,14 +6,18 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// userResourceModel is the state and plan of saas_quickhelp_user.
-type userResourceModel struct {
-	ID         types.String `tfsdk:"id"`
+// userModel is a QuickHelp user as the list returns it: the attributes the
+// resource and both data sources share, named in userAttributeNames and
+// filled by flattenUserModel. Roles are not here: the resource holds the
+// GUIDs it is configured with, the data sources show each role with its
+// name, and one attribute cannot be both.
+type userModel struct {
 	UserID     types.Int64  `tfsdk:"user_id"`
 	Email      types.String `tfsdk:"email"`
 	FirstName  types.String `tfsdk:"first_name"`
@@ -21,14 +25,28 @@ type userResourceModel struct {
 	Department types.String `tfsdk:"department"`
 	JobTitle   types.String `tfsdk:"job_title"`
 	Licensed   types.Bool   `tfsdk:"licensed"`
-	Confirmed  types.Bool   `tfsdk:"confirmed"`
-	BypassSSO  types.Bool   `tfsdk:"bypass_sso"`
-	Roles      types.Set    `tfsdk:"roles"`
-	CustomerID types.Int64  `tfsdk:"customer_id"`
 	Groups     types.List   `tfsdk:"groups"`
 	Country    types.String `tfsdk:"country"`
 	SSO        types.Object `tfsdk:"sso"`
-	OnDestroy  types.String `tfsdk:"on_destroy"`
+}
+
+// userAttributeNames are userModel's attributes, in the resource schema
+// whose types and descriptions the data sources take over.
+var userAttributeNames = []string{
+	"user_id", "email", "first_name", "last_name", "department", "job_title", "licensed", "groups", "country", "sso",
+}
+
+// userResourceModel is the state and plan of saas_quickhelp_user: the user,
+// plus what only Terraform knows or only the update call takes.
+type userResourceModel struct {
+	ID types.String `tfsdk:"id"`
+	userModel
+	Roles      types.Set      `tfsdk:"roles"`
+	Confirmed  types.Bool     `tfsdk:"confirmed"`
+	BypassSSO  types.Bool     `tfsdk:"bypass_sso"`
+	CustomerID types.Int64    `tfsdk:"customer_id"`
+	OnDestroy  types.String   `tfsdk:"on_destroy"`
+	Timeouts   timeouts.Value `tfsdk:"timeouts"`
 }
 
 var (
@@ -167,36 +185,51 @@ func unlicenseBody(state *userResourceModel, server *User) UserUpdate {
 	}
 }
 
-// flattenUser copies a list record into the model. m holds the prior plan or
-// state: values equal to the server's but for letter case (e-mail, role
-// GUIDs) are kept as configured so case never shows as drift, and the fields
-// the API never returns (confirmed, bypass_sso, customer_id) keep theirs.
-func flattenUser(ctx context.Context, u *User, m *userResourceModel) diag.Diagnostics {
+// flattenUserModel maps a list record to the attributes every QuickHelp
+// user schema shares. It is the one mapping from the wire to Terraform: the
+// resource and both data sources start from it.
+func flattenUserModel(u *User) (userModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	m.ID = types.StringValue(strconv.FormatInt(u.UserID, 10))
-	m.UserID = types.Int64Value(u.UserID)
-	if m.Email.IsNull() || m.Email.IsUnknown() || !strings.EqualFold(m.Email.ValueString(), deref(u.Email)) {
-		m.Email = str(u.Email)
+	m := userModel{
+		UserID:     types.Int64Value(u.UserID),
+		Email:      str(u.Email),
+		FirstName:  str(u.FirstName),
+		LastName:   str(u.LastName),
+		Department: str(u.Department),
+		JobTitle:   str(u.JobTitle),
+		Licensed:   types.BoolValue(u.LicenseIssued),
+		Country:    str(u.Country),
 	}
-	m.FirstName = str(u.FirstName)
-	m.LastName = str(u.LastName)
-	m.Department = str(u.Department)
-	m.JobTitle = str(u.JobTitle)
-	m.Licensed = types.BoolValue(u.LicenseIssued)
-	m.Country = str(u.Country)
-
-	server := roleIDs(u)
-	prior, d := setStrings(ctx, m.Roles)
-	diags.Append(d...)
-	if m.Roles.IsNull() || m.Roles.IsUnknown() || !sameFold(prior, server) {
-		m.Roles, d = types.SetValueFrom(ctx, types.StringType, server)
-		diags.Append(d...)
-	}
-
+	var d diag.Diagnostics
 	m.Groups, d = flattenGroups(u.Groups)
 	diags.Append(d...)
 	m.SSO, d = flattenSSO(u.SSO)
 	diags.Append(d...)
+	return m, diags
+}
+
+// flattenUser copies a list record into the resource model. m holds the
+// prior plan or state, and the resource keeps some of it on top of the
+// shared mapping: values equal to the server's but for letter case (e-mail,
+// role GUIDs) stay as configured so case never shows as drift, and the
+// fields the API never returns (confirmed, bypass_sso, customer_id) keep
+// theirs, since there is nothing to replace them with.
+func flattenUser(ctx context.Context, u *User, m *userResourceModel) diag.Diagnostics {
+	prior := m.userModel
+	fields, diags := flattenUserModel(u)
+	m.userModel = fields
+	m.ID = types.StringValue(strconv.FormatInt(u.UserID, 10))
+	if !prior.Email.IsNull() && !prior.Email.IsUnknown() && strings.EqualFold(prior.Email.ValueString(), fields.Email.ValueString()) {
+		m.Email = prior.Email
+	}
+
+	server := roleIDs(u)
+	configured, d := setStrings(ctx, m.Roles)
+	diags.Append(d...)
+	if m.Roles.IsNull() || m.Roles.IsUnknown() || !sameFold(configured, server) {
+		m.Roles, d = types.SetValueFrom(ctx, types.StringType, server)
+		diags.Append(d...)
+	}
 
 	if m.Confirmed.IsUnknown() {
 		m.Confirmed = types.BoolNull()

@@ -2,6 +2,7 @@ package quickhelp
 
 import (
 	"context"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -16,9 +17,9 @@ func TestExpandUpdateKeepsUnconfiguredServerValues(t *testing.T) {
 	server := &User{UserID: 7, FirstName: ptr("Old"), LastName: ptr("Name"), Email: ptr("a@example.com"), JobTitle: ptr("Boss"), LicenseIssued: true,
 		Roles: []Role{{ID: "3F8E2A10-5B1C-4D7E-9A01-000000000005", Name: "User Administrator"}}}
 	roles, _ := types.SetValueFrom(ctx, types.StringType, []string{"stale"})
-	config := &userResourceModel{FirstName: types.StringValue("New"), Email: types.StringValue("A@Example.com"), Roles: types.SetNull(types.StringType), Licensed: types.BoolNull()}
-	plan := &userResourceModel{FirstName: types.StringValue("New"), Email: types.StringValue("A@Example.com"), JobTitle: types.StringValue("stale"), Roles: roles,
-		Licensed: types.BoolValue(false), Confirmed: types.BoolUnknown(), BypassSSO: types.BoolValue(true)}
+	config := &userResourceModel{userModel: userModel{FirstName: types.StringValue("New"), Email: types.StringValue("A@Example.com"), Licensed: types.BoolNull()}, Roles: types.SetNull(types.StringType)}
+	plan := &userResourceModel{userModel: userModel{FirstName: types.StringValue("New"), Email: types.StringValue("A@Example.com"), JobTitle: types.StringValue("stale"), Licensed: types.BoolValue(false)},
+		Roles: roles, Confirmed: types.BoolUnknown(), BypassSSO: types.BoolValue(true)}
 	got, diags := expandUpdate(ctx, plan, config, server)
 	if diags.HasError() {
 		t.Fatal(diags)
@@ -42,7 +43,7 @@ func TestExpandUpdateKeepsUnconfiguredServerValues(t *testing.T) {
 func TestFlattenUserKeepsCase(t *testing.T) {
 	ctx := context.Background()
 	roles, _ := types.SetValueFrom(ctx, types.StringType, []string{"3F8E2A10-5B1C-4D7E-9A01-000000000005"})
-	m := &userResourceModel{Email: types.StringValue("Grace@Example.com"), Roles: roles, Confirmed: types.BoolUnknown(), BypassSSO: types.BoolValue(true)}
+	m := &userResourceModel{userModel: userModel{Email: types.StringValue("Grace@Example.com")}, Roles: roles, Confirmed: types.BoolUnknown(), BypassSSO: types.BoolValue(true)}
 	u := &User{UserID: 3, Email: ptr("grace@example.com"), Roles: []Role{{ID: "3f8e2a10-5b1c-4d7e-9a01-000000000005"}}}
 	if d := flattenUser(ctx, u, m); d.HasError() {
 		t.Fatal(d)
@@ -57,6 +58,22 @@ func TestFlattenUserKeepsCase(t *testing.T) {
 	_ = flattenUser(ctx, u, m)
 	if len(m.Roles.Elements()) != 0 {
 		t.Fatalf("a real role change must show: %v", m.Roles)
+	}
+}
+
+// userAttributeNames, from which the data sources' schemas are derived, must
+// name exactly the attributes of userModel, which fills their state.
+func TestUserAttributeNamesMatchModel(t *testing.T) {
+	rt := reflect.TypeFor[userModel]()
+	tags := make([]string, 0, rt.NumField())
+	for i := range rt.NumField() {
+		tags = append(tags, rt.Field(i).Tag.Get("tfsdk"))
+	}
+	names := slices.Clone(userAttributeNames)
+	slices.Sort(tags)
+	slices.Sort(names)
+	if !slices.Equal(tags, names) {
+		t.Fatalf("userModel has %v, userAttributeNames lists %v", tags, names)
 	}
 }
 

@@ -72,6 +72,14 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
 	customerID := customerOf(&plan)
 	var current *User
 	var err error
@@ -119,6 +127,14 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, d := state.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
 	userID := state.UserID.ValueInt64()
 	user, err := c.FindUserByID(ctx, customerOf(&state), userID, forRead)
 	if err != nil {
@@ -144,6 +160,14 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
 	customerID, userID := customerOf(&state), state.UserID.ValueInt64()
 	// Read the user fresh: the update must carry what QuickHelp holds now
 	// for every field the configuration leaves alone.
@@ -189,6 +213,14 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if c == nil {
 		return
 	}
+	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
 	customerID, userID := customerOf(&state), state.UserID.ValueInt64()
 	current, err := c.FindUserByID(ctx, customerID, userID, forWrite)
 	if err != nil {
@@ -227,6 +259,10 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 		if c == nil {
 			return
 		}
+		// An import has no timeouts to read (the configuration's reach
+		// state only with the next apply), so the default bounds its lookup.
+		ctx, cancel := context.WithTimeout(ctx, defaultTimeout)
+		defer cancel()
 		found, err := c.FindUserByEmail(ctx, customerID, email, forRead)
 		if err != nil {
 			providerdata.AddAPIError(&resp.Diagnostics, "Could not look up the QuickHelp user to import", err)

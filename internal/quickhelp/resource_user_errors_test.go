@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
@@ -192,5 +193,29 @@ resource "saas_quickhelp_user" "test" {
 		if strings.Contains(log, secret) {
 			t.Fatalf("the trace log contains a QuickHelp key %q", secret)
 		}
+	}
+}
+
+// The resource takes a timeouts attribute and gives up when its create
+// limit passes: with QuickHelp's list held back for a minute, adopting the
+// user ends at the 2s deadline, well before the provider's 10s attempt
+// timeout and its retries would, and sends no update.
+func TestAccQuickHelpUser_createTimeout(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	grace := seedGrace(sb)
+	sb.SetFaults("quickhelp", sandbox.Fault{Route: "GET /User/List", Latency: time.Minute})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: userConfig(sb, fmt.Sprintf(`
+  user_id   = %d
+  job_title = "Commodore"
+  timeouts  = { create = "2s" }
+`, grace.UserID)),
+			ExpectError: words("Could not look up the QuickHelp user to adopt", "context deadline exceeded"),
+		}},
+	})
+	if n := countRoute(sb, "POST /User/Update"); n != 0 {
+		t.Fatalf("a create that timed out must send no update, the sandbox saw %d", n)
 	}
 }

@@ -31,17 +31,28 @@ const (
 	OnDestroyGDPRDelete = "gdpr_delete"
 )
 
-const keptWhenOmitted = " When omitted, the user's current value in QuickHelp is kept (and re-sent on every update, since the update call takes the complete user)."
+// keptWhenOmitted ends the description of an attribute the resource may
+// leave out. It names the resource, so it reads right where the data sources
+// take the description over too.
+const keptWhenOmitted = " A `saas_quickhelp_user` that leaves it out keeps the user's current value in QuickHelp (and re-sends it on every update, since the update call takes the complete user)."
 
 const notReturned = " QuickHelp's API never returns this field, so drift on it cannot be seen: Terraform keeps the last value it sent. When it was never set, it is left out of the update call, and the document does not say whether QuickHelp then keeps it or resets it to `false`; set it explicitly to be sure."
 
-func (r *UserResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func (r *UserResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = userResourceSchema(ctx)
+}
+
+// userResourceSchema is saas_quickhelp_user's schema. The data sources take
+// the user's attributes from it (userAttributeNames), so a description here
+// must read right in a data source as well, or be replaced there.
+func userResourceSchema(ctx context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Takes charge of an existing BrainStorm QuickHelp user through the Customer API v1. " +
 			"QuickHelp's API cannot create users (they come from SSO, Microsoft Graph sync, CSV import or the Admin Portal), so creating this resource adopts the user found by `user_id` or `email` and applies the configuration with `POST /v1/User/Update`. " +
 			"Every update sends the complete user: configured values plus QuickHelp's current values for everything else, read right before. " +
 			"Reads walk QuickHelp's paged user list once per Terraform run, shared by every `saas_quickhelp_user` and QuickHelp data source. " +
-			"Destroying it takes the licence away (`on_destroy = \"unlicense\"`, QuickHelp's recommendation), leaves the user alone (`forget`) or erases it for good (`gdpr_delete`).",
+			"Destroying it takes the licence away (`on_destroy = \"unlicense\"`, QuickHelp's recommendation), leaves the user alone (`forget`) or erases it for good (`gdpr_delete`). " +
+			"Each operation is abandoned after `" + defaultTimeoutText() + "` unless `timeouts` sets another limit.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "Terraform identifier: the QuickHelp user id as a string.",
@@ -72,7 +83,7 @@ func (r *UserResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			"department": optionalString("Department (`department`)." + keptWhenOmitted),
 			"job_title":  optionalString("Job title (`jobTitle`)." + keptWhenOmitted),
 			"licensed": schema.BoolAttribute{
-				MarkdownDescription: "Whether the user holds a QuickHelp licence (`licensed`, returned as `licenseIssued`)." + keptWhenOmitted + " A tenant with Microsoft Graph sync may change it again to match Office 365 licensing; that shows as drift.",
+				MarkdownDescription: "Whether the user holds a QuickHelp licence (`licensed`, returned as `licenseIssued`)." + keptWhenOmitted + " A tenant with Microsoft Graph sync may change it again to match Office 365 licensing, which a `saas_quickhelp_user` shows as drift.",
 				Optional:            true,
 				Computed:            true,
 				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
@@ -133,6 +144,7 @@ func (r *UserResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				Default:             stringdefault.StaticString(OnDestroyUnlicense),
 				Validators:          []validator.String{stringvalidator.OneOf(OnDestroyUnlicense, OnDestroyForget, OnDestroyGDPRDelete)},
 			},
+			"timeouts": resourceTimeouts(ctx),
 		},
 	}
 }
