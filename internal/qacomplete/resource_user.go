@@ -139,7 +139,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 		}
 	}
 
-	flattenUser(deptID, user, &plan)
+	flattenUserToResource(deptID, user, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -242,7 +242,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	flattenUser(deptID, user, &state)
+	flattenUserToResource(deptID, user, &state)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -276,7 +276,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 			return
 		}
 	}
-	flattenUser(deptID, user, &plan)
+	flattenUserToResource(deptID, user, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
