@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
 // userModelAttributes is the list the data source schemas are derived
@@ -70,6 +71,30 @@ func TestDataSourceUserAttributesComeFromTheResource(t *testing.T) {
 			t.Errorf("saas_qacomplete_user.%s = %q, want it to start with the resource's %q", name, got, base)
 		}
 	}
+}
+
+// Every resource and data source has a timeouts attribute whose
+// description gives the default.
+func TestTimeoutsDocumentTheirDefault(t *testing.T) {
+	ctx := context.Background()
+	var rs resource.SchemaResponse
+	NewUserResource().Schema(ctx, resource.SchemaRequest{}, &rs)
+	descs := map[string]string{"saas_qacomplete_user": attrDescription(rs.Schema.Attributes["timeouts"])}
+	for name, d := range map[string]datasource.DataSource{"data.saas_qacomplete_user": NewUserDataSource(), "data.saas_qacomplete_users": NewUsersDataSource()} {
+		descs[name] = attrDescription(dataSourceSchema(t, d).Attributes["timeouts"])
+	}
+	for name, desc := range descs {
+		if !strings.Contains(desc, "`10m`") {
+			t.Errorf("%s: timeouts description does not give the default: %q", name, desc)
+		}
+	}
+}
+
+func attrDescription(a interface{ GetMarkdownDescription() string }) string {
+	if a == nil {
+		return ""
+	}
+	return a.GetMarkdownDescription()
 }
 
 func dataSourceSchema(t *testing.T, d datasource.DataSource) dsschema.Schema {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -31,8 +32,9 @@ type UserDataSource struct {
 }
 
 type userDataSourceModel struct {
-	ID     types.String `tfsdk:"id"`
-	DeptID types.Int64  `tfsdk:"dept_id"`
+	ID       types.String   `tfsdk:"id"`
+	DeptID   types.Int64    `tfsdk:"dept_id"`
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 	userModel
 }
 
@@ -43,6 +45,7 @@ func (d *UserDataSource) Metadata(_ context.Context, req datasource.MetadataRequ
 func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := userDataSourceAttributes(ctx)
 	attrs["id"] = schema.StringAttribute{Computed: true, MarkdownDescription: "`<dept_id>/<user_id>`."}
+	attrs["timeouts"] = dataSourceTimeoutsAttribute(ctx)
 	attrs["dept_id"] = schema.Int64Attribute{
 		Required:            true,
 		MarkdownDescription: "Department to look in (users are found through their primary department).",
@@ -84,6 +87,14 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
 	deptID := cfg.DeptID.ValueInt64()
 	var user *User
 	var err error
@@ -109,6 +120,7 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	out := userDataSourceModel{
 		ID:        types.StringValue(resourceID(deptID, user.ID)),
 		DeptID:    cfg.DeptID,
+		Timeouts:  cfg.Timeouts,
 		userModel: flattenUser(deptID, user),
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)

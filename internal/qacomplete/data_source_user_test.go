@@ -1,7 +1,9 @@
 package qacomplete_test
 
 import (
+	"fmt"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -10,6 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/saas-users/terraform-provider-saas/internal/acctest"
+	"github.com/saas-users/terraform-provider-saas/internal/sandbox"
+	qacsandbox "github.com/saas-users/terraform-provider-saas/internal/sandbox/qacomplete"
 )
 
 // userFields are the attributes the resource and the data sources share.
@@ -20,7 +24,8 @@ var userFields = []string{
 }
 
 // The resource and both data sources read the same sandbox user and report
-// the same value for every field they share.
+// the same value for every field they share; each data source accepts a
+// timeouts block.
 func TestAccQACompleteUserDataSource_matchesResource(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	cfg := userConfig(sb, `
@@ -37,6 +42,7 @@ func TestAccQACompleteUserDataSource_matchesResource(t *testing.T) {
 data "saas_qacomplete_user" "by_id" {
   dept_id  = saas_qacomplete_user.test.dept_id
   user_id  = saas_qacomplete_user.test.user_id
+  timeouts = { read = "2m" }
 }
 
 data "saas_qacomplete_user" "by_email" {
@@ -47,6 +53,7 @@ data "saas_qacomplete_user" "by_email" {
 data "saas_qacomplete_users" "named" {
   dept_id  = saas_qacomplete_user.test.dept_id
   filter   = "Email = '${saas_qacomplete_user.test.email}'"
+  timeouts = { read = "2m" }
 }
 `
 	var pairs []resource.TestCheckFunc
@@ -77,6 +84,53 @@ data "saas_qacomplete_users" "named" {
 				ImportStateVerify: true,
 			},
 			{Config: cfg, PlanOnly: true},
+		},
+	})
+}
+
+// A data source stops at its read timeout: QAComplete holds its answer for
+// a minute, and the read ends after two seconds with the operation's
+// deadline, not after the provider's 10s request timeout and its retries.
+func TestAccQACompleteUserDataSource_readTimeout(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	grace := sb.QAComplete.AddUser(qacsandbox.User{DeptID: acctest.QACompleteDeptID, Email: "grace@example.com", FirstName: "Grace", LastName: "Hopper", IsActive: true})
+	sb.SetFaults("qacomplete", sandbox.Fault{Route: "GET /depts/{DeptId}/users/{UserId}", Latency: time.Minute})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: sb.QACompleteProvider() + fmt.Sprintf(`
+data "saas_qacomplete_user" "slow" {
+  dept_id  = %d
+  user_id  = %d
+  timeouts = { read = "2s" }
+}
+`, acctest.QACompleteDeptID, grace.ID),
+				ExpectError: words("Could not read the QAComplete user", "context deadline exceeded"),
+			},
+		},
+	})
+	if get := sb.Stats("qacomplete")["GET /depts/{DeptId}/users/{UserId}"]; get.Calls != 1 {
+		t.Fatalf("the read should end during its first call, saw %+v", get)
+	}
+}
+
+// The list data source stops at its read timeout too.
+func TestAccQACompleteUsersDataSource_readTimeout(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	sb.SetFaults("qacomplete", sandbox.Fault{Route: "GET /depts/{DeptId}/users", Latency: time.Minute})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: sb.QACompleteProvider() + fmt.Sprintf(`
+data "saas_qacomplete_users" "slow" {
+  dept_id  = %d
+  timeouts = { read = "2s" }
+}
+`, acctest.QACompleteDeptID),
+				ExpectError: words("Could not list QAComplete users", "context deadline exceeded"),
+			},
 		},
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -25,10 +26,11 @@ type UsersDataSource struct {
 }
 
 type usersDataSourceModel struct {
-	ID     types.String `tfsdk:"id"`
-	DeptID types.Int64  `tfsdk:"dept_id"`
-	Filter types.String `tfsdk:"filter"`
-	Users  []userModel  `tfsdk:"users"`
+	ID       types.String   `tfsdk:"id"`
+	DeptID   types.Int64    `tfsdk:"dept_id"`
+	Filter   types.String   `tfsdk:"filter"`
+	Users    []userModel    `tfsdk:"users"`
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -54,6 +56,7 @@ func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 				MarkdownDescription: "The users, in the order the API returns them.",
 				NestedObject:        schema.NestedAttributeObject{Attributes: userDataSourceAttributes(ctx)},
 			},
+			"timeouts": dataSourceTimeoutsAttribute(ctx),
 		},
 	}
 }
@@ -69,6 +72,14 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
 	deptID := cfg.DeptID.ValueInt64()
 	users, err := c.ListAllUsers(ctx, deptID, cfg.Filter.ValueString())
 	if err != nil {

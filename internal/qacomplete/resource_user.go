@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -23,10 +22,6 @@ var (
 	_ resource.ResourceWithImportState = &UserResource{}
 	_ resource.ResourceWithModifyPlan  = &UserResource{}
 )
-
-// defaultTimeout bounds each operation when the configuration sets no
-// timeouts block; retries with backoff fit well inside it.
-const defaultTimeout = 10 * time.Minute
 
 // NewUserResource is the saas_qacomplete_user constructor.
 func NewUserResource() resource.Resource { return &UserResource{} }

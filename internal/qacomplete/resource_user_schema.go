@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -136,7 +135,7 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 			MarkdownDescription: "Last update time as QAComplete reports it.",
 			Computed:            true,
 		},
-		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+		"timeouts": resourceTimeoutsAttribute(ctx),
 	}
 	for i := 1; i <= 10; i++ {
 		attrs[fmt.Sprintf("custom%d", i)] = createOnlyString(fmt.Sprintf("Custom field %d (`Custom%d`). QAComplete does not return custom fields, so drift on them cannot be seen and Terraform keeps the configured value.", i, i) + createOnlyNote)

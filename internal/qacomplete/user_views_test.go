@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	rstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -101,7 +102,7 @@ func readUserDataSource(t *testing.T, configured *Configured) userModel {
 	d := &UserDataSource{configured: configured}
 	var s datasource.SchemaResponse
 	d.Schema(ctx, datasource.SchemaRequest{}, &s)
-	cfg := userDataSourceModel{ID: types.StringNull(), DeptID: types.Int64Value(8162), userModel: nullUserModel()}
+	cfg := userDataSourceModel{ID: types.StringNull(), DeptID: types.Int64Value(8162), Timeouts: nullReadTimeouts(), userModel: nullUserModel()}
 	cfg.UserID = types.Int64Value(7)
 	raw := encode(t, tfsdk.State{Schema: s.Schema}, &cfg)
 	resp := &datasource.ReadResponse{State: tfsdk.State{Schema: s.Schema, Raw: raw}}
@@ -120,7 +121,7 @@ func readUsersDataSource(t *testing.T, configured *Configured) []userModel {
 	d := &UsersDataSource{configured: configured}
 	var s datasource.SchemaResponse
 	d.Schema(ctx, datasource.SchemaRequest{}, &s)
-	cfg := usersDataSourceModel{ID: types.StringNull(), DeptID: types.Int64Value(8162), Filter: types.StringNull()}
+	cfg := usersDataSourceModel{ID: types.StringNull(), DeptID: types.Int64Value(8162), Filter: types.StringNull(), Timeouts: nullReadTimeouts()}
 	raw := encode(t, tfsdk.State{Schema: s.Schema}, &cfg)
 	resp := &datasource.ReadResponse{State: tfsdk.State{Schema: s.Schema, Raw: raw}}
 	d.Read(ctx, datasource.ReadRequest{Config: tfsdk.Config{Schema: s.Schema, Raw: raw}}, resp)
@@ -141,6 +142,10 @@ func encode(t *testing.T, st tfsdk.State, model any) tftypes.Value {
 		t.Fatal(d)
 	}
 	return st.Raw
+}
+
+func nullReadTimeouts() dstimeouts.Value {
+	return dstimeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"read": types.StringType})}
 }
 
 // nullUserModel is a userModel with every attribute null, as a configuration
