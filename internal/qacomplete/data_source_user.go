@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -32,33 +33,36 @@ type UserDataSource struct {
 }
 
 type userDataSourceModel struct {
-	ID     types.String `tfsdk:"id"`
-	DeptID types.Int64  `tfsdk:"dept_id"`
-	userDataModel
+	ID       types.String   `tfsdk:"id"`
+	DeptID   types.Int64    `tfsdk:"dept_id"`
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
+	userModel
 }
 
 func (d *UserDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_qacomplete_user"
 }
 
-func (d *UserDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := userDataAttributes()
+func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := userDataSourceAttributes(ctx)
 	attrs["id"] = schema.StringAttribute{Computed: true, MarkdownDescription: "`<dept_id>/<user_id>`."}
+	attrs["timeouts"] = dataSourceTimeoutsAttribute(ctx)
 	attrs["dept_id"] = schema.Int64Attribute{
 		Required:            true,
 		MarkdownDescription: "Department to look in (users are found through their primary department).",
 		Validators:          []validator.Int64{int64validator.AtLeast(1)},
 	}
+	// The lookup arguments: what the user's field is, then how it selects.
 	attrs["user_id"] = schema.Int64Attribute{
 		Optional:            true,
 		Computed:            true,
-		MarkdownDescription: "User id to read. Exactly one of `user_id` and `email` must be set.",
+		MarkdownDescription: attrs["user_id"].GetMarkdownDescription() + " Set it to read that user. Exactly one of `user_id` and `email` must be set.",
 		Validators:          []validator.Int64{int64validator.AtLeast(1)},
 	}
 	attrs["email"] = schema.StringAttribute{
 		Optional:            true,
 		Computed:            true,
-		MarkdownDescription: "E-mail to look up (case-insensitive). Exactly one of `user_id` and `email` must be set.",
+		MarkdownDescription: attrs["email"].GetMarkdownDescription() + " Set it to find the user by e-mail (case-insensitive). Exactly one of `user_id` and `email` must be set.",
 		Validators:          []validator.String{validate.Email()},
 	}
 	resp.Schema = schema.Schema{
@@ -84,6 +88,14 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
 	deptID := cfg.DeptID.ValueInt64()
 	var user *User
 	var err error
@@ -107,9 +119,10 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	out := userDataSourceModel{
-		ID:            types.StringValue(resourceID(deptID, user.ID)),
-		DeptID:        cfg.DeptID,
-		userDataModel: flattenUserData(user),
+		ID:        types.StringValue(resourceID(deptID, user.ID)),
+		DeptID:    cfg.DeptID,
+		Timeouts:  cfg.Timeouts,
+		userModel: flattenUser(deptID, user),
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
 }

@@ -4,13 +4,13 @@ import (
 	"context"
 	"strconv"
 
-	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
-
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 )
 
 var (
@@ -27,17 +27,18 @@ type UsersDataSource struct {
 }
 
 type usersDataSourceModel struct {
-	ID     types.String    `tfsdk:"id"`
-	DeptID types.Int64     `tfsdk:"dept_id"`
-	Filter types.String    `tfsdk:"filter"`
-	Users  []userDataModel `tfsdk:"users"`
+	ID       types.String   `tfsdk:"id"`
+	DeptID   types.Int64    `tfsdk:"dept_id"`
+	Filter   types.String   `tfsdk:"filter"`
+	Users    []userModel    `tfsdk:"users"`
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_qacomplete_users"
 }
 
-func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the users of a SmartBear QAComplete department (`GET /depts/{DeptId}/users`), walking every page. Disabled users are included; filter on `is_active` or with `filter = \"IsActive = true\"`.",
 		Attributes: map[string]schema.Attribute{
@@ -54,8 +55,9 @@ func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"users": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The users, in the order the API returns them.",
-				NestedObject:        schema.NestedAttributeObject{Attributes: userDataAttributes()},
+				NestedObject:        schema.NestedAttributeObject{Attributes: userDataSourceAttributes(ctx)},
 			},
+			"timeouts": dataSourceTimeoutsAttribute(ctx),
 		},
 	}
 }
@@ -71,15 +73,24 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	users, err := c.ListAllUsers(ctx, cfg.DeptID.ValueInt64(), cfg.Filter.ValueString())
+	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	deptID := cfg.DeptID.ValueInt64()
+	users, err := c.ListAllUsers(ctx, deptID, cfg.Filter.ValueString())
 	if err != nil {
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not list QAComplete users", err)
 		return
 	}
-	cfg.ID = types.StringValue(strconv.FormatInt(cfg.DeptID.ValueInt64(), 10))
-	cfg.Users = make([]userDataModel, 0, len(users))
+	cfg.ID = types.StringValue(strconv.FormatInt(deptID, 10))
+	cfg.Users = make([]userModel, 0, len(users))
 	for i := range users {
-		cfg.Users = append(cfg.Users, flattenUserData(&users[i]))
+		cfg.Users = append(cfg.Users, flattenUser(deptID, &users[i]))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

@@ -64,10 +64,14 @@ func FuzzFlattenUser(f *testing.F) {
 			return
 		}
 		var m userResourceModel
-		flattenUser(8162, &u, &m)
+		flattenUserToResource(8162, &u, &m)
 		if m.ID.ValueString() != fmt.Sprintf("8162/%d", u.ID) || m.IsActive.ValueBool() != u.Active() {
 			t.Fatalf("flatten lost the identity: %+v", m)
 		}
-		_ = flattenUserData(&u)
+		// With no prior value to keep, the resource reports what the data
+		// sources report.
+		if data := flattenUser(8162, &u); data != m.userModel {
+			t.Fatalf("resource and data sources disagree:\n%+v\n%+v", m.userModel, data)
+		}
 	})
 }

@@ -7,38 +7,57 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
+// userModel is a QAComplete user as the API returns it: every field the data
+// sources expose, and the part of the resource's state the server decides.
+// The resource model and the data source models embed it; what only
+// Terraform knows (ids built from the department, timeouts, on_destroy,
+// adopt_existing, lookup arguments) and the create-only fields the API never
+// returns live in the models that embed it.
+type userModel struct {
+	UserID          types.Int64  `tfsdk:"user_id"`
+	Email           types.String `tfsdk:"email"`
+	FirstName       types.String `tfsdk:"first_name"`
+	MiddleName      types.String `tfsdk:"middle_name"`
+	LastName        types.String `tfsdk:"last_name"`
+	Phone           types.String `tfsdk:"phone"`
+	IsSecurityAdmin types.Bool   `tfsdk:"is_security_admin"`
+	IsAdAccount     types.Bool   `tfsdk:"is_ad_account"`
+	AdSearchValue   types.String `tfsdk:"ad_search_value"`
+	CompanyName     types.String `tfsdk:"company_name"`
+	IsActive        types.Bool   `tfsdk:"is_active"`
+	PrimaryDeptID   types.Int64  `tfsdk:"primary_dept_id"`
+	DateCreated     types.String `tfsdk:"date_created"`
+	DateUpdated     types.String `tfsdk:"date_updated"`
+}
+
+// userModelAttributes names userModel's attributes, in the order the data
+// sources document them; their schema is taken from the resource's under
+// these names.
+var userModelAttributes = []string{
+	"user_id", "email", "first_name", "middle_name", "last_name", "phone",
+	"is_security_admin", "is_ad_account", "ad_search_value", "company_name",
+	"is_active", "primary_dept_id", "date_created", "date_updated",
+}
+
 // userResourceModel is the state and plan of saas_qacomplete_user.
 type userResourceModel struct {
-	ID              types.String   `tfsdk:"id"`
-	UserID          types.Int64    `tfsdk:"user_id"`
-	DeptID          types.Int64    `tfsdk:"dept_id"`
-	Email           types.String   `tfsdk:"email"`
-	FirstName       types.String   `tfsdk:"first_name"`
-	LastName        types.String   `tfsdk:"last_name"`
-	MiddleName      types.String   `tfsdk:"middle_name"`
-	Phone           types.String   `tfsdk:"phone"`
-	IsSecurityAdmin types.Bool     `tfsdk:"is_security_admin"`
-	IsAdAccount     types.Bool     `tfsdk:"is_ad_account"`
-	AdSearchValue   types.String   `tfsdk:"ad_search_value"`
-	TimeZone        types.String   `tfsdk:"time_zone"`
-	CompanyName     types.String   `tfsdk:"company_name"`
-	Custom1         types.String   `tfsdk:"custom1"`
-	Custom2         types.String   `tfsdk:"custom2"`
-	Custom3         types.String   `tfsdk:"custom3"`
-	Custom4         types.String   `tfsdk:"custom4"`
-	Custom5         types.String   `tfsdk:"custom5"`
-	Custom6         types.String   `tfsdk:"custom6"`
-	Custom7         types.String   `tfsdk:"custom7"`
-	Custom8         types.String   `tfsdk:"custom8"`
-	Custom9         types.String   `tfsdk:"custom9"`
-	Custom10        types.String   `tfsdk:"custom10"`
-	OnDestroy       types.String   `tfsdk:"on_destroy"`
-	AdoptExisting   types.Bool     `tfsdk:"adopt_existing"`
-	IsActive        types.Bool     `tfsdk:"is_active"`
-	PrimaryDeptID   types.Int64    `tfsdk:"primary_dept_id"`
-	DateCreated     types.String   `tfsdk:"date_created"`
-	DateUpdated     types.String   `tfsdk:"date_updated"`
-	Timeouts        timeouts.Value `tfsdk:"timeouts"`
+	ID     types.String `tfsdk:"id"`
+	DeptID types.Int64  `tfsdk:"dept_id"`
+	userModel
+	TimeZone      types.String   `tfsdk:"time_zone"`
+	Custom1       types.String   `tfsdk:"custom1"`
+	Custom2       types.String   `tfsdk:"custom2"`
+	Custom3       types.String   `tfsdk:"custom3"`
+	Custom4       types.String   `tfsdk:"custom4"`
+	Custom5       types.String   `tfsdk:"custom5"`
+	Custom6       types.String   `tfsdk:"custom6"`
+	Custom7       types.String   `tfsdk:"custom7"`
+	Custom8       types.String   `tfsdk:"custom8"`
+	Custom9       types.String   `tfsdk:"custom9"`
+	Custom10      types.String   `tfsdk:"custom10"`
+	OnDestroy     types.String   `tfsdk:"on_destroy"`
+	AdoptExisting types.Bool     `tfsdk:"adopt_existing"`
+	Timeouts      timeouts.Value `tfsdk:"timeouts"`
 }
 
 // customs lists the ten custom fields in order, so mapping code can loop.
@@ -180,45 +199,63 @@ func stringOrKeep(s *string, prior types.String) types.String {
 
 func boolOrFalse(b *bool) types.Bool { return types.BoolValue(b != nil && *b) }
 
-// flattenUser copies what the server returned into the model. m holds the
-// prior plan or state, whose values survive for fields the server omits.
-func flattenUser(deptID int64, u *User, m *userResourceModel) {
+// flattenUser maps a user as the API returns it. deptID is the department
+// the user was read through: QAComplete serves a user only through its
+// primary department, so it stands in for a primary_dept_id the answer
+// leaves out. The server omits null properties, so a missing string reads as
+// empty and a missing boolean as false.
+func flattenUser(deptID int64, u *User) userModel {
+	m := userModel{
+		UserID:          types.Int64Value(u.ID),
+		Email:           stringOrEmpty(u.Email),
+		FirstName:       stringOrEmpty(u.FirstName),
+		MiddleName:      stringOrEmpty(u.MiddleName),
+		LastName:        stringOrEmpty(u.LastName),
+		Phone:           stringOrEmpty(u.WorkPhone),
+		IsSecurityAdmin: boolOrFalse(u.IsSecurityAdmin),
+		IsAdAccount:     boolOrFalse(u.IsADAccount),
+		AdSearchValue:   stringOrEmpty(u.ADSearchValue),
+		CompanyName:     stringOrEmpty(u.CompanyName),
+		IsActive:        types.BoolValue(u.Active()),
+		PrimaryDeptID:   types.Int64Value(deptID),
+		DateCreated:     stringOrEmpty(u.DateCreated),
+		DateUpdated:     stringOrEmpty(u.DateUpdated),
+	}
+	if u.PrimaryDeptID != nil {
+		m.PrimaryDeptID = types.Int64Value(*u.PrimaryDeptID)
+	}
+	return m
+}
+
+// flattenUserToResource copies what the server returned into the resource
+// model: the shared flatten, then the fields for which the resource keeps
+// what it already knows. m holds the prior plan or state.
+func flattenUserToResource(deptID int64, u *User, m *userResourceModel) {
+	prior := *m
 	m.ID = types.StringValue(resourceID(deptID, u.ID))
-	m.UserID = types.Int64Value(u.ID)
 	m.DeptID = types.Int64Value(deptID)
-	m.Email = stringOrEmpty(u.Email)
-	m.FirstName = stringOrEmpty(u.FirstName)
-	m.LastName = stringOrEmpty(u.LastName)
-	m.MiddleName = stringOrEmpty(u.MiddleName)
-	m.Phone = stringOrEmpty(u.WorkPhone)
-	m.IsSecurityAdmin = boolOrFalse(u.IsSecurityAdmin)
-	m.IsAdAccount = boolOrFalse(u.IsADAccount)
-	m.AdSearchValue = stringOrKeepOrEmpty(u.ADSearchValue, m.AdSearchValue)
-	m.CompanyName = stringOrKeepOrEmpty(u.CompanyName, m.CompanyName)
-	m.TimeZone = stringOrKeep(u.TimeZone, m.TimeZone)
+	m.userModel = flattenUser(deptID, u)
+	// a_d_search_value and company_name are believed to be returned (the
+	// list sample shows company_name; a_d_search_value follows the column
+	// naming rule) but no single-user sample confirms it. The resource sent
+	// them itself, so when the key is missing it keeps the value it knows
+	// rather than reporting a drift to empty it cannot prove; the data
+	// sources, which know no earlier value, read the missing key as empty.
+	m.AdSearchValue = keepKnownIfOmitted(u.ADSearchValue, m.AdSearchValue, prior.AdSearchValue)
+	m.CompanyName = keepKnownIfOmitted(u.CompanyName, m.CompanyName, prior.CompanyName)
+	// time_zone and custom1..10 have not been seen in any response, so drift
+	// on them cannot be seen: the configured or last known value is kept.
+	m.TimeZone = stringOrKeep(u.TimeZone, prior.TimeZone)
 	for i, c := range m.customs() {
 		*c = stringOrKeep(*u.customs()[i], *c)
 	}
-	m.IsActive = types.BoolValue(u.Active())
-	if u.PrimaryDeptID != nil {
-		m.PrimaryDeptID = types.Int64Value(*u.PrimaryDeptID)
-	} else {
-		m.PrimaryDeptID = types.Int64Value(deptID)
-	}
-	m.DateCreated = stringOrEmpty(u.DateCreated)
-	m.DateUpdated = stringOrEmpty(u.DateUpdated)
 }
 
-// stringOrKeepOrEmpty maps a field the API is believed to return (the list
-// sample shows company_name; a_d_search_value follows the column naming rule)
-// but which no single-user sample confirms: a missing key keeps a known prior
-// value and otherwise reads as empty.
-func stringOrKeepOrEmpty(s *string, prior types.String) types.String {
-	if s != nil {
-		return types.StringValue(*s)
-	}
-	if prior.IsNull() || prior.IsUnknown() {
-		return types.StringValue("")
+// keepKnownIfOmitted returns the flattened value when the server sent the
+// key, and otherwise the prior value when Terraform knows one.
+func keepKnownIfOmitted(sent *string, flattened, prior types.String) types.String {
+	if sent != nil || prior.IsNull() || prior.IsUnknown() {
+		return flattened
 	}
 	return prior
 }

@@ -25,16 +25,16 @@ func TestExpandUserPutKeepsUnconfiguredServerValues(t *testing.T) {
 		ID: 1, FirstName: ptr("Old"), LastName: ptr("Name"), MiddleName: ptr("M"), Email: ptr("a@example.com"),
 		WorkPhone: ptr("555"), IsSecurityAdmin: ptr(true), IsADAccount: ptr(true), ADSearchValue: ptr("CN=a"),
 	}
-	config := &userResourceModel{
+	config := &userResourceModel{userModel: userModel{
 		FirstName: types.StringValue("New"), LastName: types.StringValue("Name"), Email: types.StringValue("a@example.com"),
 		MiddleName: types.StringNull(), Phone: types.StringNull(), AdSearchValue: types.StringNull(),
 		IsSecurityAdmin: types.BoolNull(), IsAdAccount: types.BoolValue(false),
-	}
-	plan := &userResourceModel{
+	}}
+	plan := &userResourceModel{userModel: userModel{
 		FirstName: types.StringValue("New"), LastName: types.StringValue("Name"), Email: types.StringValue("a@example.com"),
 		MiddleName: types.StringValue("stale"), Phone: types.StringValue("stale"), AdSearchValue: types.StringValue("stale"),
 		IsSecurityAdmin: types.BoolValue(false), IsAdAccount: types.BoolValue(false),
-	}
+	}}
 	got := expandUserPut(plan, config, server)
 	want := UserPut{FirstName: "New", LastName: "Name", MiddleName: "M", Email: "a@example.com", IsSecurityAdmin: true, Phone: "555", IsAdAccount: false, AdSearchValue: "CN=a"}
 	if got != want {
@@ -46,8 +46,8 @@ func TestExpandUserPutKeepsUnconfiguredServerValues(t *testing.T) {
 // last saw rather than being sent empty.
 func TestExpandUserPutFallsBackToPriorForUnreturnedFields(t *testing.T) {
 	server := &User{ID: 1, FirstName: ptr("A"), LastName: ptr("B"), Email: ptr("a@example.com")}
-	config := &userResourceModel{FirstName: types.StringValue("A"), LastName: types.StringValue("B"), Email: types.StringValue("a@example.com"), AdSearchValue: types.StringNull(), MiddleName: types.StringNull(), Phone: types.StringNull()}
-	plan := &userResourceModel{FirstName: types.StringValue("A"), LastName: types.StringValue("B"), Email: types.StringValue("a@example.com"), AdSearchValue: types.StringValue("CN=kept"), MiddleName: types.StringUnknown(), Phone: types.StringValue("")}
+	config := &userResourceModel{userModel: userModel{FirstName: types.StringValue("A"), LastName: types.StringValue("B"), Email: types.StringValue("a@example.com"), AdSearchValue: types.StringNull(), MiddleName: types.StringNull(), Phone: types.StringNull()}}
+	plan := &userResourceModel{userModel: userModel{FirstName: types.StringValue("A"), LastName: types.StringValue("B"), Email: types.StringValue("a@example.com"), AdSearchValue: types.StringValue("CN=kept"), MiddleName: types.StringUnknown(), Phone: types.StringValue("")}}
 	got := expandUserPut(plan, config, server)
 	if got.AdSearchValue != "CN=kept" || got.MiddleName != "" {
 		t.Fatalf("got %+v", got)
@@ -55,8 +55,8 @@ func TestExpandUserPutFallsBackToPriorForUnreturnedFields(t *testing.T) {
 }
 
 func TestFlattenUserKeepsUnreturnedCreateOnlyFields(t *testing.T) {
-	m := &userResourceModel{TimeZone: types.StringValue("UTC"), Custom3: types.StringValue("x"), Custom4: types.StringUnknown(), CompanyName: types.StringUnknown(), AdSearchValue: types.StringUnknown()}
-	flattenUser(8162, &User{ID: 7, FirstName: ptr("A"), IsActive: ptr(true)}, m)
+	m := &userResourceModel{TimeZone: types.StringValue("UTC"), Custom3: types.StringValue("x"), Custom4: types.StringUnknown(), userModel: userModel{CompanyName: types.StringUnknown(), AdSearchValue: types.StringUnknown()}}
+	flattenUserToResource(8162, &User{ID: 7, FirstName: ptr("A"), IsActive: ptr(true)}, m)
 	if m.TimeZone.ValueString() != "UTC" || m.Custom3.ValueString() != "x" {
 		t.Fatalf("fields the API does not return must keep their value: %+v", m)
 	}

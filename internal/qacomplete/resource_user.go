@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -23,10 +22,6 @@ var (
 	_ resource.ResourceWithImportState = &UserResource{}
 	_ resource.ResourceWithModifyPlan  = &UserResource{}
 )
-
-// defaultTimeout bounds each operation when the configuration sets no
-// timeouts block; retries with backoff fit well inside it.
-const defaultTimeout = 10 * time.Minute
 
 // NewUserResource is the saas_qacomplete_user constructor.
 func NewUserResource() resource.Resource { return &UserResource{} }
@@ -137,7 +132,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 		}
 	}
 
-	flattenUser(deptID, user, &plan)
+	flattenUserToResource(deptID, user, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -240,7 +235,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	flattenUser(deptID, user, &state)
+	flattenUserToResource(deptID, user, &state)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -274,7 +269,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 			return
 		}
 	}
-	flattenUser(deptID, user, &plan)
+	flattenUserToResource(deptID, user, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 

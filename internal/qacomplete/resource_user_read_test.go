@@ -43,8 +43,11 @@ func readAfter(t *testing.T, vanish func(e *qacsandbox.Emulator, id int)) *resou
 	r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)
 	state := tfsdk.State{Schema: schemaResp.Schema, Raw: tftypes.NewValue(schemaResp.Schema.Type().TerraformType(ctx), nil)}
 	model := userResourceModel{
-		ID: types.StringValue(resourceID(8162, int64(u.ID))), UserID: types.Int64Value(int64(u.ID)), DeptID: types.Int64Value(8162),
-		Email: types.StringValue("grace@example.com"), FirstName: types.StringValue("Grace"), LastName: types.StringValue("Hopper"),
+		ID: types.StringValue(resourceID(8162, int64(u.ID))), DeptID: types.Int64Value(8162),
+		userModel: userModel{
+			UserID: types.Int64Value(int64(u.ID)), Email: types.StringValue("grace@example.com"),
+			FirstName: types.StringValue("Grace"), LastName: types.StringValue("Hopper"),
+		},
 		OnDestroy: types.StringValue(OnDestroyDisable), AdoptExisting: types.BoolValue(false),
 		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "read": types.StringType, "update": types.StringType, "delete": types.StringType})},
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -26,9 +25,29 @@ const (
 	OnDestroyForget  = "forget"
 )
 
+// What a user field is, true wherever the field appears. The resource's
+// descriptions of these fields go on to say what configuring them does; the
+// data sources, which only read them, say what they are (see
+// userDataSourceAttributes).
+const (
+	descMiddleName      = "Middle name (`MiddleName`)."
+	descPhone           = "Phone number (`Phone`, returned as `work_phone`)."
+	descIsSecurityAdmin = "Whether the user is a security administrator (`IsSecurityAdmin`)."
+	descIsAdAccount     = "Whether the user signs in with an Active Directory account (`IsAdAccount`, returned as `is_a_d_account`)."
+	descAdSearchValue   = "Active Directory search value (`AdSearchValue`, returned as `a_d_search_value`), used by on-premises installs."
+	descCompanyName     = "Company name (`CompanyName`), at most 50 characters."
+	descIsActive        = "Whether the account is active (`is_active`)."
+)
+
 const createOnlyNote = " Create-only: QAComplete's API accepts it only when the user is created, so changing it later is rejected at plan time with an explanation (change it in the QAComplete UI and then in the configuration)."
 
 func (r *UserResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = userResourceSchema(ctx)
+}
+
+// userResourceSchema is saas_qacomplete_user's schema. The data sources take
+// their user attributes from it.
+func userResourceSchema(ctx context.Context) schema.Schema {
 	attrs := map[string]schema.Attribute{
 		"id": schema.StringAttribute{
 			MarkdownDescription: "Terraform identifier, `<dept_id>/<user_id>`.",
@@ -61,24 +80,24 @@ func (r *UserResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			Required:            true,
 			Validators:          []validator.String{stringvalidator.LengthBetween(1, 25)},
 		},
-		"middle_name": optionalComputedString("Middle name (`MiddleName`)."),
-		"phone":       optionalComputedString("Phone number (`Phone`, returned as `work_phone`)."),
+		"middle_name": optionalComputedString(descMiddleName),
+		"phone":       optionalComputedString(descPhone),
 		"is_security_admin": schema.BoolAttribute{
-			MarkdownDescription: "Whether the user is a security administrator (`IsSecurityAdmin`). When omitted, the server's value is kept.",
+			MarkdownDescription: descIsSecurityAdmin + " When omitted, the server's value is kept.",
 			Optional:            true,
 			Computed:            true,
 			PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 		},
 		"is_ad_account": schema.BoolAttribute{
-			MarkdownDescription: "Whether the user signs in with an Active Directory account (`IsAdAccount`, returned as `is_a_d_account`). When omitted, the server's value is kept.",
+			MarkdownDescription: descIsAdAccount + " When omitted, the server's value is kept.",
 			Optional:            true,
 			Computed:            true,
 			PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 		},
-		"ad_search_value": optionalComputedString("Active Directory search value (`AdSearchValue`), used by on-premises installs. If the server does not return it, drift on it cannot be seen and the last value Terraform knows is kept and re-sent on updates."),
+		"ad_search_value": optionalComputedString(descAdSearchValue + " If the server does not return it, drift on it cannot be seen and the last value Terraform knows is kept and re-sent on updates."),
 		"time_zone":       optionalComputedString("Time zone (`TimeZone`), one of the entries of QAComplete's Setup > System Options time zone list; the server's time zone when omitted. QAComplete does not return it, so drift on it cannot be seen and Terraform keeps the configured value." + createOnlyNote),
 		"company_name": schema.StringAttribute{
-			MarkdownDescription: "Company name (`CompanyName`), at most 50 characters." + createOnlyNote,
+			MarkdownDescription: descCompanyName + createOnlyNote,
 			Optional:            true,
 			Computed:            true,
 			Validators:          []validator.String{stringvalidator.LengthAtMost(50)},
@@ -98,12 +117,12 @@ func (r *UserResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			Default:             booldefault.StaticBool(false),
 		},
 		"is_active": schema.BoolAttribute{
-			MarkdownDescription: "Whether the account is active. A user disabled outside Terraform is removed from state with a warning at the next refresh.",
+			MarkdownDescription: descIsActive + " A user disabled outside Terraform is removed from state with a warning at the next refresh.",
 			Computed:            true,
 			PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 		},
 		"primary_dept_id": schema.Int64Attribute{
-			MarkdownDescription: "The user's primary department (`primary_dept_id`).",
+			MarkdownDescription: "The user's primary department (`primary_dept_id`). QAComplete serves a user only through its primary department, so when an answer leaves the key out this is the department the user was read through.",
 			Computed:            true,
 			PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 		},
@@ -116,12 +135,12 @@ func (r *UserResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			MarkdownDescription: "Last update time as QAComplete reports it.",
 			Computed:            true,
 		},
-		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+		"timeouts": resourceTimeoutsAttribute(ctx),
 	}
 	for i := 1; i <= 10; i++ {
 		attrs[fmt.Sprintf("custom%d", i)] = createOnlyString(fmt.Sprintf("Custom field %d (`Custom%d`). QAComplete does not return custom fields, so drift on them cannot be seen and Terraform keeps the configured value.", i, i) + createOnlyNote)
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Manages a SmartBear QAComplete user in one department through the QAComplete REST API v1. " +
 			"Creating the resource creates the user (`POST /depts/{DeptId}/users`); updates go through `PUT /depts/{DeptId}/users/{UserId}` with the complete profile, so fields the configuration does not set keep their current values; destroying it disables the user or, with `on_destroy = \"forget\"`, leaves it alone.",
 		Attributes: attrs,
