@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 	"github.com/saas-users/terraform-provider-saas/internal/validate"
 )
 
@@ -25,17 +26,17 @@ type UsersDataSource struct {
 }
 
 type usersDataSourceModel struct {
-	ID                types.String    `tfsdk:"id"`
-	IncludeSuperUsers types.Bool      `tfsdk:"include_super_users"`
-	AccountID         types.String    `tfsdk:"account_id"`
-	Users             []userDataModel `tfsdk:"users"`
+	ID                types.String `tfsdk:"id"`
+	IncludeSuperUsers types.Bool   `tfsdk:"include_super_users"`
+	AccountID         types.String `tfsdk:"account_id"`
+	Users             []userModel  `tfsdk:"users"`
 }
 
 func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_twosms_admin_users"
 }
 
-func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the 2sms portal users the API client may see (`GET api/v1/admin/users`), or one account's users (`GET api/v1/UserAdminAPI/GetAllUsers`). Disabled users are included; filter on `enabled`.",
 		Attributes: map[string]schema.Attribute{
@@ -51,8 +52,8 @@ func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			},
 			"users": schema.ListNestedAttribute{
 				Computed:            true,
-				MarkdownDescription: "The users, in the order 2sms returns them.",
-				NestedObject:        schema.NestedAttributeObject{Attributes: userDataAttributes()},
+				MarkdownDescription: "The users, in the order 2sms returns them, each with the attributes the `saas_twosms_admin_user` resource shows.",
+				NestedObject:        schema.NestedAttributeObject{Attributes: providerdata.ComputedAttributes(userResourceSchema(ctx), userAttributeNames()...)},
 			},
 		},
 	}
@@ -86,12 +87,12 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if account != "" {
 		cfg.ID = types.StringValue(account)
 	}
-	cfg.Users = make([]userDataModel, 0, len(users))
+	cfg.Users = make([]userModel, 0, len(users))
 	for i := range users {
 		if account != "" && !sameGUID(users[i].AccountID, account) {
 			continue
 		}
-		cfg.Users = append(cfg.Users, flattenUserData(&users[i]))
+		cfg.Users = append(cfg.Users, flattenUser(&users[i]))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

@@ -88,7 +88,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 		addAPIError(&resp.Diagnostics, "Could not apply the configuration to the adopted 2sms user", err)
 		return
 	}
-	flattenUser(user, &plan)
+	plan.refresh(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -201,7 +201,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		addAPIError(&resp.Diagnostics, "Could not read the 2sms user", err)
 		return
 	}
-	flattenUser(user, &state)
+	state.refresh(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -227,7 +227,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		addAPIError(&resp.Diagnostics, "Could not update the 2sms user", err)
 		return
 	}
-	flattenUser(user, &plan)
+	plan.refresh(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
