@@ -22,7 +22,7 @@ var userAttributes = []string{
 
 // The resource, the user data source and the list show the same user with
 // the same values, read-only fields and the change the resource just made
-// included.
+// included; each accepts a timeouts block.
 func TestAccTwoSMSAdminUser_dataSourcesMatchResource(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	seedGrace(sb)
@@ -30,14 +30,17 @@ func TestAccTwoSMSAdminUser_dataSourcesMatchResource(t *testing.T) {
 resource "saas_twosms_admin_user" "test" {
   username  = "grace.hopper"
   time_zone = "W. Europe Standard Time"
+  timeouts  = { create = "5m", read = "5m", update = "5m", delete = "5m" }
 }
 
 data "saas_twosms_admin_user" "same" {
-  user_id = saas_twosms_admin_user.test.id
+  user_id  = saas_twosms_admin_user.test.id
+  timeouts = { read = "5m" }
 }
 
 data "saas_twosms_admin_users" "account" {
   account_id = saas_twosms_admin_user.test.account_id
+  timeouts   = { read = "5m" }
 }
 `
 	const one, list = "data.saas_twosms_admin_user.same", "data.saas_twosms_admin_users.account"
@@ -56,7 +59,7 @@ data "saas_twosms_admin_users" "account" {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: cfg, ConfigStateChecks: checks},
-			{ResourceName: userAddr, ImportState: true, ImportStateVerify: true},
+			{ResourceName: userAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
 			{Config: cfg, PlanOnly: true},
 		},
 	})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -32,6 +33,7 @@ type UserDataSource struct {
 type userDataSourceModel struct {
 	ID types.String `tfsdk:"id"`
 	userModel
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *UserDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -56,6 +58,7 @@ func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 		MarkdownDescription: "E-mail address to look up (case-insensitive); an address shared by several users is an error.",
 		Validators:          []validator.String{validate.Email()},
 	}
+	attrs["timeouts"] = dataSourceTimeouts(ctx)
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one 2sms portal user by GUID, username or e-mail address, with the same attributes as the `saas_twosms_admin_user` resource shows. Passwords and PINs are never returned.",
 		Attributes:          attrs,
@@ -79,6 +82,14 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, finish := withTimeout(ctx, timeout, "timeouts.read", &resp.Diagnostics)
+	defer finish()
+
 	var user *User
 	var err error
 	var attr path.Path

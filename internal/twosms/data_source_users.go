@@ -3,6 +3,7 @@ package twosms
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -26,10 +27,11 @@ type UsersDataSource struct {
 }
 
 type usersDataSourceModel struct {
-	ID                types.String `tfsdk:"id"`
-	IncludeSuperUsers types.Bool   `tfsdk:"include_super_users"`
-	AccountID         types.String `tfsdk:"account_id"`
-	Users             []userModel  `tfsdk:"users"`
+	ID                types.String   `tfsdk:"id"`
+	IncludeSuperUsers types.Bool     `tfsdk:"include_super_users"`
+	AccountID         types.String   `tfsdk:"account_id"`
+	Users             []userModel    `tfsdk:"users"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -55,6 +57,7 @@ func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 				MarkdownDescription: "The users, in the order 2sms returns them, each with the attributes the `saas_twosms_admin_user` resource shows.",
 				NestedObject:        schema.NestedAttributeObject{Attributes: providerdata.ComputedAttributes(userResourceSchema(ctx), userAttributeNames()...)},
 			},
+			"timeouts": dataSourceTimeouts(ctx),
 		},
 	}
 }
@@ -70,6 +73,14 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, finish := withTimeout(ctx, timeout, "timeouts.read", &resp.Diagnostics)
+	defer finish()
+
 	include := cfg.IncludeSuperUsers.ValueBool()
 	account := normalizeGUID(cfg.AccountID.ValueString())
 	var users []User

@@ -55,7 +55,7 @@ func dataSourceSchema(tb testing.TB, ds datasource.DataSource) dsschema.Schema {
 
 // nullState is a state in which every top-level attribute is null, as
 // before a first read: models read from it have every field typed the
-// way the framework types them at run time.
+// way the framework types them at run time (timeouts included).
 func nullState(tb testing.TB, sch interface {
 	Type() attr.Type
 }) tfsdk.State {

@@ -3,6 +3,7 @@ package twosms
 import (
 	"reflect"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -45,18 +46,19 @@ func userAttributeNames() []string {
 }
 
 // userResourceModel is the state and plan of saas_twosms_admin_user: the
-// user, plus what only Terraform knows (the secrets it sends and what
-// destroy does).
+// user, plus what only Terraform knows (the secrets it sends, what destroy
+// does, how long each operation may take).
 type userResourceModel struct {
 	ID types.String `tfsdk:"id"`
 	userModel
-	PasswordWO        types.String `tfsdk:"password_wo"`
-	PasswordWOVersion types.Int64  `tfsdk:"password_wo_version"`
-	Password          types.String `tfsdk:"password"`
-	PinWO             types.String `tfsdk:"pin_wo"`
-	PinWOVersion      types.Int64  `tfsdk:"pin_wo_version"`
-	Pin               types.String `tfsdk:"pin"`
-	OnDestroy         types.String `tfsdk:"on_destroy"`
+	PasswordWO        types.String   `tfsdk:"password_wo"`
+	PasswordWOVersion types.Int64    `tfsdk:"password_wo_version"`
+	Password          types.String   `tfsdk:"password"`
+	PinWO             types.String   `tfsdk:"pin_wo"`
+	PinWOVersion      types.Int64    `tfsdk:"pin_wo_version"`
+	Pin               types.String   `tfsdk:"pin"`
+	OnDestroy         types.String   `tfsdk:"on_destroy"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
 // secrets are the write-only values one PUT carries; nil means "not sent".
@@ -217,7 +219,7 @@ func flattenUser(u *User) userModel {
 
 // refresh sets the resource model to the user just read. m holds the prior
 // plan or state; what 2sms never returns (the legacy password and PIN, their
-// versions, on_destroy) lies outside userModel and keeps its value.
+// versions, on_destroy, timeouts) lies outside userModel and keeps its value.
 func (m *userResourceModel) refresh(u *User) {
 	prior := m.userModel
 	m.userModel = flattenUser(u)

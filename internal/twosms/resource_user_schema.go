@@ -34,7 +34,7 @@ func (r *UserResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 // attribute of userModel is described here in words true of both: what the
 // field is in 2sms. What only the resource does with it is said in the
 // resource's description or on the Terraform-only attributes.
-func userResourceSchema(_ context.Context) schema.Schema {
+func userResourceSchema(ctx context.Context) schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "Manages an existing 2sms portal user through the 2sms admin API. " +
 			"2sms documents no call that creates or deletes users, so creating the resource **adopts** a user that already exists and applies the configuration to it; users are created in the 2sms portal. " +
@@ -45,7 +45,8 @@ func userResourceSchema(_ context.Context) schema.Schema {
 			"Every user attribute the configuration leaves out keeps the user's current value in 2sms (read again right before every update) and shows it; a configured attribute that someone changes in the portal shows as drift. " +
 			"Updates go through `PUT api/v1/admin/users/{id}` with the complete user: configured values plus the user's current values for everything else, and the read-only fields exactly as 2sms holds them. " +
 			"`admin_user` changes through `PATCH api/v1/admin/users/{id}/access`, called only when the current value differs. Destroying the resource disables the user (`on_destroy = \"disable\"`, the default) or leaves it alone (`\"forget\"`).\n\n" +
-			"**PIN caveat:** 2sms's PUT resets a PIN it is not sent to null (a random PIN texted at each login), and 2sms never returns the PIN. Unless `pin_wo` or `pin` is configured, every update this resource makes, and a destroy with `on_destroy = \"disable\"`, leaves the user on random PINs.",
+			"**PIN caveat:** 2sms's PUT resets a PIN it is not sent to null (a random PIN texted at each login), and 2sms never returns the PIN. Unless `pin_wo` or `pin` is configured, every update this resource makes, and a destroy with `on_destroy = \"disable\"`, leaves the user on random PINs.\n\n" +
+			"Each operation is limited to `" + defaultTimeoutText + "` unless `timeouts` says otherwise.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The user's GUID (`ID`), same as `user_id`.",
@@ -125,6 +126,7 @@ func userResourceSchema(_ context.Context) schema.Schema {
 			"decline_date":           computedString("When the user declined the privacy policy and DPA (`DeclineDate`, read-only; null if never).", true),
 			"dpa_version":            computedString("Version of the data-processing agreement the user accepted (`DPAVersion`, read-only).", true),
 			"privacy_policy_version": computedString("Version of the privacy policy the user accepted (`PrivacyPolicyVersion`, read-only).", true),
+			"timeouts":               resourceTimeouts(ctx),
 		},
 	}
 }

@@ -2,6 +2,7 @@ package twosms
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -54,5 +55,23 @@ func TestDataSourcesDescribeTheUserAsTheResourceDoes(t *testing.T) {
 		if d.HasError() {
 			t.Errorf("invalid schema: %v", d)
 		}
+	}
+}
+
+// The resource and both data sources take a timeouts attribute whose
+// description states the default the operations fall back to.
+func TestTimeoutsDocumentTheDefault(t *testing.T) {
+	rs := resourceSchema(t).Schema
+	for name, desc := range map[string]string{
+		"saas_twosms_admin_user resource":     rs.Attributes["timeouts"].GetMarkdownDescription(),
+		"saas_twosms_admin_user data source":  dataSourceSchema(t, &UserDataSource{}).Attributes["timeouts"].GetMarkdownDescription(),
+		"saas_twosms_admin_users data source": dataSourceSchema(t, &UsersDataSource{}).Attributes["timeouts"].GetMarkdownDescription(),
+	} {
+		if !strings.Contains(desc, "`10m`") {
+			t.Errorf("%s: timeouts description %q does not state the 10m default", name, desc)
+		}
+	}
+	if defaultTimeoutText != "10m" {
+		t.Errorf("defaultTimeoutText = %q", defaultTimeoutText)
 	}
 }
