@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -31,16 +32,18 @@ type UserDataSource struct {
 
 type userDataSourceModel struct {
 	ID types.String `tfsdk:"id"`
-	userDataModel
+	userModel
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *UserDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_twosms_admin_user"
 }
 
-func (d *UserDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := userDataAttributes()
-	attrs["id"] = schema.StringAttribute{Computed: true, MarkdownDescription: "The user's GUID."}
+func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := providerdata.ComputedAttributes(userResourceSchema(ctx), append(userAttributeNames(), "id")...)
+	// The lookup arguments: exactly one is set, and all three are then
+	// filled in from the user found.
 	attrs["user_id"] = schema.StringAttribute{
 		Optional: true, Computed: true,
 		MarkdownDescription: "GUID of the user to read (`GET api/v1/admin/users/{id}`). Exactly one of `user_id`, `username` and `email_address` must be set.",
@@ -55,8 +58,9 @@ func (d *UserDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 		MarkdownDescription: "E-mail address to look up (case-insensitive); an address shared by several users is an error.",
 		Validators:          []validator.String{validate.Email()},
 	}
+	attrs["timeouts"] = dataSourceTimeouts(ctx)
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads one 2sms portal user by GUID, username or e-mail address. Passwords and PINs are never returned.",
+		MarkdownDescription: "Reads one 2sms portal user by GUID, username or e-mail address, with the same attributes as the `saas_twosms_admin_user` resource shows. Passwords and PINs are never returned.",
 		Attributes:          attrs,
 	}
 }
@@ -78,6 +82,14 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, finish := withTimeout(ctx, timeout, "timeouts.read", &resp.Diagnostics)
+	defer finish()
+
 	var user *User
 	var err error
 	var attr path.Path
@@ -103,6 +115,7 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		resp.Diagnostics.AddAttributeError(attr, "2sms user not found", fmt.Sprintf("No 2sms user with %s is visible to the API client (super users are not searched).", what))
 		return
 	}
-	out := userDataSourceModel{ID: types.StringValue(normalizeGUID(user.ID)), userDataModel: flattenUserData(user)}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+	cfg.userModel = flattenUser(user)
+	cfg.ID = cfg.UserID
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

@@ -3,6 +3,7 @@ package twosms
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -26,17 +27,18 @@ type UsersDataSource struct {
 }
 
 type usersDataSourceModel struct {
-	ID                types.String    `tfsdk:"id"`
-	IncludeSuperUsers types.Bool      `tfsdk:"include_super_users"`
-	AccountID         types.String    `tfsdk:"account_id"`
-	Users             []userDataModel `tfsdk:"users"`
+	ID                types.String   `tfsdk:"id"`
+	IncludeSuperUsers types.Bool     `tfsdk:"include_super_users"`
+	AccountID         types.String   `tfsdk:"account_id"`
+	Users             []userModel    `tfsdk:"users"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_twosms_admin_users"
 }
 
-func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the 2sms portal users the API client may see (`GET api/v1/admin/users`), or one account's users (`GET api/v1/UserAdminAPI/GetAllUsers`). Disabled users are included; filter on `enabled`.",
 		Attributes: map[string]schema.Attribute{
@@ -52,9 +54,10 @@ func (d *UsersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			},
 			"users": schema.ListNestedAttribute{
 				Computed:            true,
-				MarkdownDescription: "The users, in the order 2sms returns them.",
-				NestedObject:        schema.NestedAttributeObject{Attributes: userDataAttributes()},
+				MarkdownDescription: "The users, in the order 2sms returns them, each with the attributes the `saas_twosms_admin_user` resource shows.",
+				NestedObject:        schema.NestedAttributeObject{Attributes: providerdata.ComputedAttributes(userResourceSchema(ctx), userAttributeNames()...)},
 			},
+			"timeouts": dataSourceTimeouts(ctx),
 		},
 	}
 }
@@ -70,6 +73,14 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, finish := withTimeout(ctx, timeout, "timeouts.read", &resp.Diagnostics)
+	defer finish()
+
 	include := cfg.IncludeSuperUsers.ValueBool()
 	account := normalizeGUID(cfg.AccountID.ValueString())
 	var users []User
@@ -87,12 +98,12 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if account != "" {
 		cfg.ID = types.StringValue(account)
 	}
-	cfg.Users = make([]userDataModel, 0, len(users))
+	cfg.Users = make([]userModel, 0, len(users))
 	for i := range users {
 		if account != "" && !sameGUID(users[i].AccountID, account) {
 			continue
 		}
-		cfg.Users = append(cfg.Users, flattenUserData(&users[i]))
+		cfg.Users = append(cfg.Users, flattenUser(&users[i]))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

@@ -11,8 +11,12 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	rsschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -37,6 +41,42 @@ func resourceSchema(tb testing.TB) resource.SchemaResponse {
 
 func emptyState(sr resource.SchemaResponse) tfsdk.State {
 	return tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(sr.Schema.Type().TerraformType(context.Background()), nil)}
+}
+
+func dataSourceSchema(tb testing.TB, ds datasource.DataSource) dsschema.Schema {
+	tb.Helper()
+	var sr datasource.SchemaResponse
+	ds.Schema(context.Background(), datasource.SchemaRequest{}, &sr)
+	if sr.Diagnostics.HasError() {
+		tb.Fatalf("schema: %v", sr.Diagnostics)
+	}
+	return sr.Schema
+}
+
+// nullState is a state in which every top-level attribute is null, as
+// before a first read: models read from it have every field typed the
+// way the framework types them at run time (timeouts included).
+func nullState(tb testing.TB, sch interface {
+	Type() attr.Type
+}) tfsdk.State {
+	tb.Helper()
+	typ, ok := sch.Type().TerraformType(context.Background()).(tftypes.Object)
+	if !ok {
+		tb.Fatalf("schema type %T is not an object", typ)
+	}
+	nulls := make(map[string]tftypes.Value, len(typ.AttributeTypes))
+	for name, t := range typ.AttributeTypes {
+		nulls[name] = tftypes.NewValue(t, nil)
+	}
+	raw := tftypes.NewValue(typ, nulls)
+	switch s := sch.(type) {
+	case rsschema.Schema:
+		return tfsdk.State{Schema: s, Raw: raw}
+	case dsschema.Schema:
+		return tfsdk.State{Schema: s, Raw: raw}
+	}
+	tb.Fatalf("unexpected schema %T", sch)
+	return tfsdk.State{}
 }
 
 // The import ID is parsed inline in ImportState, so the target drives
@@ -182,7 +222,8 @@ func FuzzTokenFailure(f *testing.F) {
 // flatten into a model without panicking; the model keeps the user's
 // identity and the configured spelling of its GUIDs, never stores a secret
 // the server echoes, fits the resource schema and shows no drift on a
-// second read; a filled-in envelope error is always reported; and the user
+// second read; the data sources show the same user and their models fit
+// their schemas; a filled-in envelope error is always reported; and the user
 // goes back in a PUT exactly as it was read (an absent SSOEnabled stays
 // absent).
 func FuzzFlattenUser(f *testing.F) {
@@ -207,6 +248,21 @@ func FuzzFlattenUser(f *testing.F) {
 		}
 		return st.Raw
 	}
+	oneSchema := dataSourceSchema(f, &UserDataSource{})
+	listSchema := dataSourceSchema(f, &UsersDataSource{})
+	// The blank models are read from null states, as the framework fills
+	// them before a first read.
+	var blank userResourceModel
+	var blankOne userDataSourceModel
+	var blankList usersDataSourceModel
+	readInto := func(st tfsdk.State, model any) {
+		if d := st.Get(ctx, model); d.HasError() {
+			f.Fatalf("model %T does not fit its schema: %v", model, d)
+		}
+	}
+	readInto(nullState(f, sr.Schema), &blank)
+	readInto(nullState(f, oneSchema), &blankOne)
+	readInto(nullState(f, listSchema), &blankList)
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var env envelope[User]
 		if json.Unmarshal(body, &env) != nil {
@@ -225,8 +281,8 @@ func FuzzFlattenUser(f *testing.F) {
 		}
 		u := &env.ResponseData.Detail
 
-		var m userResourceModel
-		flattenUser(u, &m)
+		m := blank
+		m.refresh(u)
 		if m.ID.ValueString() != normalizeGUID(u.ID) || !m.UserID.Equal(m.ID) || !sameGUID(m.ID.ValueString(), u.ID) ||
 			m.AccountID.ValueString() != normalizeGUID(u.AccountID) || m.Username.ValueString() != deref(u.Username) ||
 			m.Enabled.ValueBool() != u.Enabled || m.SSOEnabled.ValueBool() != isTrue(u.SSOEnabled) {
@@ -237,7 +293,7 @@ func FuzzFlattenUser(f *testing.F) {
 		}
 		first := stateOf(t, &m)
 		again := m
-		flattenUser(u, &again)
+		again.refresh(u)
 		if !stateOf(t, &again).Equal(first) {
 			t.Fatalf("reading the same user twice shows drift")
 		}
@@ -248,7 +304,7 @@ func FuzzFlattenUser(f *testing.F) {
 		prior.AccountID = types.StringValue(strings.ToUpper(u.AccountID))
 		prior.LanguageID = types.StringValue(strings.ToUpper(u.LanguageID))
 		want := prior
-		flattenUser(u, &prior)
+		prior.refresh(u)
 		if validate.IsGUID(u.ID) && (!prior.ID.Equal(want.ID) || !prior.UserID.Equal(want.UserID)) ||
 			validate.IsGUID(u.AccountID) && !prior.AccountID.Equal(want.AccountID) ||
 			validate.IsGUID(u.LanguageID) && !prior.LanguageID.Equal(want.LanguageID) {
@@ -256,8 +312,22 @@ func FuzzFlattenUser(f *testing.F) {
 		}
 		stateOf(t, &prior)
 
-		if d := flattenUserData(u); d.UserID.ValueString() != normalizeGUID(u.ID) || d.Username.ValueString() != deref(u.Username) {
-			t.Fatalf("data source flatten lost the identity: %+v", d)
+		// The data sources show the user the resource shows, and their
+		// models fit their schemas.
+		one := blankOne
+		one.userModel = flattenUser(u)
+		one.ID = one.UserID
+		if one.userModel != m.userModel {
+			t.Fatalf("the data source and the resource read the same user differently:\n%+v\n%+v", one.userModel, m.userModel)
+		}
+		list := blankList
+		list.Users = []userModel{flattenUser(u)}
+		oneState, listState := nullState(t, oneSchema), nullState(t, listSchema)
+		if d := oneState.Set(ctx, &one); d.HasError() {
+			t.Fatalf("the flattened user does not fit the saas_twosms_admin_user data source: %v", d)
+		}
+		if d := listState.Set(ctx, &list); d.HasError() {
+			t.Fatalf("the flattened user does not fit the saas_twosms_admin_users data source: %v", d)
 		}
 
 		// The PUT body is the user as read: it decodes back to the same

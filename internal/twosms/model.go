@@ -1,13 +1,18 @@
 package twosms
 
 import (
+	"reflect"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// userResourceModel is the state and plan of saas_twosms_admin_user.
-type userResourceModel struct {
-	ID                   types.String `tfsdk:"id"`
+// userModel is one 2sms user as the admin API returns it (twosms-api.md
+// §2.2), without Password and Pin, which 2sms never returns. The resource
+// and both data sources embed it, so a user reads the same everywhere;
+// flattenUser is the one way it is filled.
+type userModel struct {
 	UserID               types.String `tfsdk:"user_id"`
 	Username             types.String `tfsdk:"username"`
 	EmailAddress         types.String `tfsdk:"email_address"`
@@ -20,19 +25,40 @@ type userResourceModel struct {
 	SSOEnabled           types.Bool   `tfsdk:"sso_enabled"`
 	Preferences          types.Int64  `tfsdk:"preferences"`
 	AccountID            types.String `tfsdk:"account_id"`
-	PasswordWO           types.String `tfsdk:"password_wo"`
-	PasswordWOVersion    types.Int64  `tfsdk:"password_wo_version"`
-	Password             types.String `tfsdk:"password"`
-	PinWO                types.String `tfsdk:"pin_wo"`
-	PinWOVersion         types.Int64  `tfsdk:"pin_wo_version"`
-	Pin                  types.String `tfsdk:"pin"`
-	OnDestroy            types.String `tfsdk:"on_destroy"`
 	DateCreated          types.String `tfsdk:"date_created"`
 	DateModified         types.String `tfsdk:"date_modified"`
 	AgreementDate        types.String `tfsdk:"agreement_date"`
 	DeclineDate          types.String `tfsdk:"decline_date"`
 	DPAVersion           types.String `tfsdk:"dpa_version"`
 	PrivacyPolicyVersion types.String `tfsdk:"privacy_policy_version"`
+}
+
+// userAttributeNames are the schema names of userModel's fields: the
+// attributes the data sources take over from the resource schema. They are
+// read from the struct tags so the list cannot drift from the model.
+func userAttributeNames() []string {
+	t := reflect.TypeFor[userModel]()
+	names := make([]string, t.NumField())
+	for i := range names {
+		names[i] = t.Field(i).Tag.Get("tfsdk")
+	}
+	return names
+}
+
+// userResourceModel is the state and plan of saas_twosms_admin_user: the
+// user, plus what only Terraform knows (the secrets it sends, what destroy
+// does, how long each operation may take).
+type userResourceModel struct {
+	ID types.String `tfsdk:"id"`
+	userModel
+	PasswordWO        types.String   `tfsdk:"password_wo"`
+	PasswordWOVersion types.Int64    `tfsdk:"password_wo_version"`
+	Password          types.String   `tfsdk:"password"`
+	PinWO             types.String   `tfsdk:"pin_wo"`
+	PinWOVersion      types.Int64    `tfsdk:"pin_wo_version"`
+	Pin               types.String   `tfsdk:"pin"`
+	OnDestroy         types.String   `tfsdk:"on_destroy"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
 // secrets are the write-only values one PUT carries; nil means "not sent".
@@ -148,13 +174,14 @@ func normalizeGUID(s string) string {
 	return string(out)
 }
 
-// guidValue keeps the configured spelling of a GUID when it names the same
-// id as the server's, so a configuration in upper case shows no diff.
-func guidValue(server string, prior types.String) types.String {
-	if !prior.IsNull() && !prior.IsUnknown() && sameGUID(prior.ValueString(), server) {
+// keepGUIDSpelling returns prior when it names the same GUID as read, so
+// a GUID configured in upper case does not show as drift against the lower
+// case 2sms writes; otherwise it returns read.
+func keepGUIDSpelling(read, prior types.String) types.String {
+	if !prior.IsNull() && !prior.IsUnknown() && sameGUID(prior.ValueString(), read.ValueString()) {
 		return prior
 	}
-	return types.StringValue(normalizeGUID(server))
+	return read
 }
 
 func stringOrNull(s *string) types.String {
@@ -164,29 +191,46 @@ func stringOrNull(s *string) types.String {
 	return types.StringValue(*s)
 }
 
-// flattenUser copies what the server returned into the model. m holds the
-// prior plan or state: its GUID spellings, on_destroy and secrets survive.
-func flattenUser(u *User, m *userResourceModel) {
-	m.ID = guidValue(u.ID, m.ID)
-	m.UserID = guidValue(u.ID, m.UserID)
-	m.Username = types.StringValue(deref(u.Username))
-	m.EmailAddress = types.StringValue(deref(u.EmailAddress))
-	m.DisplayName = types.StringValue(deref(u.DisplayName))
-	m.MobilePhone = types.StringValue(deref(u.MobilePhone))
-	m.LanguageID = guidValue(u.LanguageID, m.LanguageID)
-	m.TimeZone = types.StringValue(deref(u.TimeZone))
-	m.Enabled = types.BoolValue(u.Enabled)
-	m.AdminUser = types.BoolValue(u.AdminUser)
-	m.SSOEnabled = types.BoolValue(isTrue(u.SSOEnabled))
-	m.Preferences = types.Int64Value(u.Preferences)
-	m.AccountID = guidValue(u.AccountID, m.AccountID)
-	m.DateCreated = stringOrNull(u.DateCreated)
-	m.DateModified = stringOrNull(u.DateModified)
-	m.AgreementDate = stringOrNull(u.AgreementDate)
-	m.DeclineDate = stringOrNull(u.DeclineDate)
-	m.DPAVersion = stringOrNull(u.DPAVersion)
-	m.PrivacyPolicyVersion = stringOrNull(u.PrivacyPolicyVersion)
-	// Write-only attributes are never stored (the framework nulls them too).
+// flattenUser maps a user read from 2sms to the model every resource and
+// data source shows: GUIDs in the lower case 2sms writes, an absent
+// SSOEnabled as false, and absent dates and policy versions as null.
+func flattenUser(u *User) userModel {
+	return userModel{
+		UserID:               types.StringValue(normalizeGUID(u.ID)),
+		Username:             types.StringValue(deref(u.Username)),
+		EmailAddress:         types.StringValue(deref(u.EmailAddress)),
+		DisplayName:          types.StringValue(deref(u.DisplayName)),
+		MobilePhone:          types.StringValue(deref(u.MobilePhone)),
+		LanguageID:           types.StringValue(normalizeGUID(u.LanguageID)),
+		TimeZone:             types.StringValue(deref(u.TimeZone)),
+		Enabled:              types.BoolValue(u.Enabled),
+		AdminUser:            types.BoolValue(u.AdminUser),
+		SSOEnabled:           types.BoolValue(isTrue(u.SSOEnabled)),
+		Preferences:          types.Int64Value(u.Preferences),
+		AccountID:            types.StringValue(normalizeGUID(u.AccountID)),
+		DateCreated:          stringOrNull(u.DateCreated),
+		DateModified:         stringOrNull(u.DateModified),
+		AgreementDate:        stringOrNull(u.AgreementDate),
+		DeclineDate:          stringOrNull(u.DeclineDate),
+		DPAVersion:           stringOrNull(u.DPAVersion),
+		PrivacyPolicyVersion: stringOrNull(u.PrivacyPolicyVersion),
+	}
+}
+
+// refresh sets the resource model to the user just read. m holds the prior
+// plan or state; what 2sms never returns (the legacy password and PIN, their
+// versions, on_destroy, timeouts) lies outside userModel and keeps its value.
+func (m *userResourceModel) refresh(u *User) {
+	prior := m.userModel
+	m.userModel = flattenUser(u)
+	// A GUID the configuration (or an import) spells in upper case names the
+	// same object as 2sms's lower case: keeping the configured spelling
+	// avoids a diff on every plan.
+	m.ID = keepGUIDSpelling(types.StringValue(normalizeGUID(u.ID)), m.ID)
+	m.UserID = keepGUIDSpelling(m.UserID, prior.UserID)
+	m.LanguageID = keepGUIDSpelling(m.LanguageID, prior.LanguageID)
+	m.AccountID = keepGUIDSpelling(m.AccountID, prior.AccountID)
+	// Write-only values are never stored (the framework nulls them too).
 	m.PasswordWO = types.StringNull()
 	m.PinWO = types.StringNull()
 }

@@ -75,6 +75,14 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, finish := withTimeout(ctx, timeout, "timeouts.create", &resp.Diagnostics)
+	defer finish()
+
 	found, ok := r.findForAdoption(ctx, c, &plan, &resp.Diagnostics)
 	if !ok {
 		return
@@ -86,7 +94,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not apply the configuration to the adopted 2sms user", err)
 		return
 	}
-	flattenUser(user, &plan)
+	plan.refresh(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -187,6 +195,14 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := state.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, finish := withTimeout(ctx, timeout, "timeouts.read", &resp.Diagnostics)
+	defer finish()
+
 	id := normalizeGUID(state.ID.ValueString())
 	user, err := c.GetUser(ctx, id)
 	if IsUserNotFound(err) {
@@ -199,7 +215,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the 2sms user", err)
 		return
 	}
-	flattenUser(user, &state)
+	state.refresh(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -212,6 +228,14 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, finish := withTimeout(ctx, timeout, "timeouts.update", &resp.Diagnostics)
+	defer finish()
+
 	// The password goes out only when its version (or the legacy value)
 	// changed: 2sms keeps a password it is not sent. The PIN goes with every
 	// PUT, because 2sms resets a PIN it is not sent.
@@ -225,7 +249,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not update the 2sms user", err)
 		return
 	}
-	flattenUser(user, &plan)
+	plan.refresh(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
@@ -243,6 +267,14 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if c == nil {
 		return
 	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, finish := withTimeout(ctx, timeout, "timeouts.delete", &resp.Diagnostics)
+	defer finish()
+
 	id := normalizeGUID(state.ID.ValueString())
 	current, err := c.GetUser(ctx, id)
 	if IsUserNotFound(err) {
@@ -278,6 +310,9 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 		if c == nil {
 			return
 		}
+		// Import has no timeouts of its own: the lookup gets the default.
+		ctx, cancel := context.WithTimeout(ctx, defaultTimeout)
+		defer cancel()
 		username, email := id, ""
 		if validate.IsEmail(id) {
 			username, email = "", id

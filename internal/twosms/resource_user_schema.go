@@ -25,15 +25,28 @@ const (
 	OnDestroyForget  = "forget"
 )
 
-const keepNote = " When omitted, the user's current value in 2sms is kept (read again right before every update) and shown."
+func (r *UserResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = userResourceSchema(ctx)
+}
 
-func (r *UserResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+// userResourceSchema describes saas_twosms_admin_user. The data sources take
+// the user's attributes from it (providerdata.ComputedAttributes), so an
+// attribute of userModel is described here in words true of both: what the
+// field is in 2sms. What only the resource does with it is said in the
+// resource's description or on the Terraform-only attributes.
+func userResourceSchema(ctx context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Manages an existing 2sms portal user through the 2sms admin API. " +
-			"2sms documents no call that creates or deletes users, so creating the resource **adopts** a user that already exists (found by `user_id`, `username` or `email_address`) and applies the configuration to it; users are created in the 2sms portal. " +
+			"2sms documents no call that creates or deletes users, so creating the resource **adopts** a user that already exists and applies the configuration to it; users are created in the 2sms portal. " +
+			"The user is found by `user_id`, else by `username` (case-insensitive), else by `email_address`, in `GET api/v1/admin/users` (super users excluded); an e-mail address shared by several users is an error. " +
+			"When `account_id` is set, the user is looked up only in that account (`GET api/v1/UserAdminAPI/GetAllUsers`) and adoption fails if it belongs elsewhere; because 2sms cannot move users between accounts, a later change of `account_id` is refused at plan time. " +
+			"Changing `user_id` adopts a different user (the old one is released per `on_destroy`).\n\n" +
+			"An invalid e-mail address, GUID or mobile phone fails at plan time, before anything is sent. " +
+			"Every user attribute the configuration leaves out keeps the user's current value in 2sms (read again right before every update) and shows it; a configured attribute that someone changes in the portal shows as drift. " +
 			"Updates go through `PUT api/v1/admin/users/{id}` with the complete user: configured values plus the user's current values for everything else, and the read-only fields exactly as 2sms holds them. " +
-			"`admin_user` changes through `PATCH api/v1/admin/users/{id}/access`. Destroying the resource disables the user (`on_destroy = \"disable\"`, the default) or leaves it alone (`\"forget\"`).\n\n" +
-			"**PIN caveat:** 2sms's PUT resets a PIN it is not sent to null (a random PIN texted at each login), and 2sms never returns the PIN. Unless `pin_wo` or `pin` is configured, every update this resource makes, and a destroy with `on_destroy = \"disable\"`, leaves the user on random PINs.",
+			"`admin_user` changes through `PATCH api/v1/admin/users/{id}/access`, called only when the current value differs. Destroying the resource disables the user (`on_destroy = \"disable\"`, the default) or leaves it alone (`\"forget\"`).\n\n" +
+			"**PIN caveat:** 2sms's PUT resets a PIN it is not sent to null (a random PIN texted at each login), and 2sms never returns the PIN. Unless `pin_wo` or `pin` is configured, every update this resource makes, and a destroy with `on_destroy = \"disable\"`, leaves the user on random PINs.\n\n" +
+			"Each operation is limited to `" + defaultTimeoutText + "` unless `timeouts` says otherwise.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The user's GUID (`ID`), same as `user_id`.",
@@ -41,30 +54,30 @@ func (r *UserResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"user_id": schema.StringAttribute{
-				MarkdownDescription: "GUID of the user to adopt (`ID`). When omitted, the user is found by `username`, then by `email_address`, in `GET api/v1/admin/users` (super users excluded). Changing it adopts a different user (the old one is released per `on_destroy`).",
+				MarkdownDescription: "The user's GUID (`ID`).",
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.String{validate.GUID()},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplaceIfConfigured()},
 			},
-			"username":      optionalString("Login name (`Username`); case-insensitive when used to find the user on create."+keepNote, stringvalidator.LengthAtLeast(1)),
-			"email_address": optionalString("E-mail address (`EmailAddress`). Used to find the user on create when neither `user_id` nor a matching `username` identifies it; an address shared by several users is an error."+keepNote, validate.Email()),
-			"display_name":  optionalString("The user's name (`DisplayName`)."+keepNote, stringvalidator.LengthAtLeast(1)),
-			"mobile_phone":  optionalString("Mobile phone (`MobilePhone`): an optional `+`, then 5 to 20 digits, spaces, parentheses or dashes, with at least five digits, checked at plan time."+keepNote, validate.TwoSMSPhone()),
-			"language_id":   optionalString("GUID of the user's language (`LanguageID`). 2sms has no language list call; read valid ids from existing users or the account."+keepNote, validate.GUID()),
-			"time_zone":     optionalString("Time zone (`TimeZone`), as 2sms spells it (believed to be a Windows id such as `GMT Standard Time`; read valid values from existing users)."+keepNote, stringvalidator.LengthAtLeast(1)),
-			"enabled":       optionalBool("Whether the user is enabled (`Enabled`). A user disabled in the portal shows as drift to `true` when configured so." + keepNote),
-			"admin_user":    optionalBool("Whether the user is an admin (`AdminUser`). Changed through the `PATCH …/access` toggle, called only when the current value differs (it is not idempotent)." + keepNote),
-			"sso_enabled":   optionalBool("Whether the user is part of an SSO setup (`SSOEnabled`; absent on the older `portal.2sms.us` build, where it reads `false`)." + keepNote),
+			"username":      optionalString("Login name (`Username`). A lookup by username ignores letter case.", stringvalidator.LengthAtLeast(1)),
+			"email_address": optionalString("E-mail address (`EmailAddress`). A lookup by e-mail address ignores letter case and fails when several users share the address.", validate.Email()),
+			"display_name":  optionalString("The user's name (`DisplayName`).", stringvalidator.LengthAtLeast(1)),
+			"mobile_phone":  optionalString("Mobile phone (`MobilePhone`): an optional `+`, then 5 to 20 digits, spaces, parentheses or dashes, with at least five digits, as 2sms requires.", validate.TwoSMSPhone()),
+			"language_id":   optionalString("GUID of the user's language (`LanguageID`). 2sms has no language list call; read valid ids from existing users or the account.", validate.GUID()),
+			"time_zone":     optionalString("Time zone (`TimeZone`), as 2sms spells it (believed to be a Windows id such as `GMT Standard Time`; read valid values from existing users).", stringvalidator.LengthAtLeast(1)),
+			"enabled":       optionalBool("Whether the user is enabled (`Enabled`); `false` for a user disabled in the portal."),
+			"admin_user":    optionalBool("Whether the user is an admin (`AdminUser`). 2sms changes it only through the `PATCH …/access` toggle, which is not idempotent."),
+			"sso_enabled":   optionalBool("Whether the user is part of an SSO setup (`SSOEnabled`; absent on the older `portal.2sms.us` build, where it reads `false`)."),
 			"preferences": schema.Int64Attribute{
-				MarkdownDescription: "The user's `Preferences` enum as its integer. 2sms does not document the members (the samples show `0`), so any non-negative integer is passed through." + keepNote,
+				MarkdownDescription: "The user's `Preferences` enum as its integer. 2sms does not document the members (the samples show `0`); any non-negative integer is accepted.",
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.Int64{int64validator.AtLeast(0)},
 				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
 			"account_id": schema.StringAttribute{
-				MarkdownDescription: "GUID of the account the user belongs to (`AccountID`). When set, the user is looked up only in that account (`GET api/v1/UserAdminAPI/GetAllUsers`), and adoption fails if it belongs elsewhere. 2sms cannot move users between accounts, so a change after creation is refused at plan time. Computed when omitted.",
+				MarkdownDescription: "GUID of the account the user belongs to (`AccountID`). 2sms cannot move users between accounts.",
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.String{validate.GUID()},
@@ -113,6 +126,7 @@ func (r *UserResource) Schema(_ context.Context, _ resource.SchemaRequest, resp 
 			"decline_date":           computedString("When the user declined the privacy policy and DPA (`DeclineDate`, read-only; null if never).", true),
 			"dpa_version":            computedString("Version of the data-processing agreement the user accepted (`DPAVersion`, read-only).", true),
 			"privacy_policy_version": computedString("Version of the privacy policy the user accepted (`PrivacyPolicyVersion`, read-only).", true),
+			"timeouts":               resourceTimeouts(ctx),
 		},
 	}
 }
