@@ -46,7 +46,7 @@ func (d *UserDataSource) Metadata(_ context.Context, req datasource.MetadataRequ
 func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := userDataSourceAttributes(ctx)
 	attrs["id"] = schema.StringAttribute{Computed: true, MarkdownDescription: "`<dept_id>/<user_id>`."}
-	attrs["timeouts"] = dataSourceTimeoutsAttribute(ctx)
+	attrs["timeouts"] = providerdata.DataSourceTimeouts(ctx)
 	attrs["dept_id"] = schema.Int64Attribute{
 		Required:            true,
 		MarkdownDescription: "Department to look in (users are found through their primary department).",
@@ -88,7 +88,7 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	timeout, diags := cfg.Timeouts.Read(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -57,7 +57,7 @@ func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 				MarkdownDescription: "The users, in the order the API returns them.",
 				NestedObject:        schema.NestedAttributeObject{Attributes: userDataSourceAttributes(ctx)},
 			},
-			"timeouts": dataSourceTimeoutsAttribute(ctx),
+			"timeouts": providerdata.DataSourceTimeouts(ctx),
 		},
 	}
 }
@@ -73,7 +73,7 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	timeout, diags := cfg.Timeouts.Read(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -2,6 +2,7 @@ package qacomplete_test
 
 import (
 	"encoding/base64"
+
 	"github.com/saas-users/terraform-provider-saas/internal/acctest"
 )
 

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 	"github.com/saas-users/terraform-provider-saas/internal/validate"
 )
 
@@ -135,7 +136,7 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 			MarkdownDescription: "Last update time as QAComplete reports it.",
 			Computed:            true,
 		},
-		"timeouts": resourceTimeoutsAttribute(ctx),
+		"timeouts": providerdata.ResourceTimeouts(ctx),
 	}
 	for i := 1; i <= 10; i++ {
 		attrs[fmt.Sprintf("custom%d", i)] = createOnlyString(fmt.Sprintf("Custom field %d (`Custom%d`). QAComplete does not return custom fields, so drift on them cannot be seen and Terraform keeps the configured value.", i, i) + createOnlyNote)

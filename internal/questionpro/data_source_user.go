@@ -67,7 +67,7 @@ func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 		MarkdownDescription: "Organization to search for `email_address`; defaults to `questionpro.organization_id`. Read back from the user.",
 		Validators:          []validator.Int64{int64validator.AtLeast(1)},
 	}
-	attrs["timeouts"] = dataSourceTimeoutsAttribute(ctx, "looking the user up")
+	attrs["timeouts"] = providerdata.DataSourceTimeouts(ctx)
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one QuestionPro user, by id (`GET /users/{user-id}`) or by e-mail (`GET /organizations/{organization-id}/users/search`).",
 		Attributes:          attrs,
@@ -91,7 +91,7 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	timeout, diags := cfg.Timeouts.Read(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

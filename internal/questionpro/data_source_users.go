@@ -62,7 +62,7 @@ func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 				MarkdownDescription: "The users, in the order the API returns them.",
 				NestedObject:        schema.NestedAttributeObject{Attributes: providerdata.ComputedAttributes(userResourceSchema(ctx), userAttributeNames...)},
 			},
-			"timeouts": dataSourceTimeoutsAttribute(ctx, "walking every page of the list"),
+			"timeouts": providerdata.DataSourceTimeouts(ctx),
 		},
 	}
 }
@@ -78,7 +78,7 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	timeout, diags := cfg.Timeouts.Read(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -64,7 +64,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
+	timeout, d := plan.Timeouts.Create(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(d...)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
@@ -212,7 +212,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	timeout, d := state.Timeouts.Read(ctx, defaultTimeout)
+	timeout, d := state.Timeouts.Read(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(d...)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
@@ -242,7 +242,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
+	timeout, d := plan.Timeouts.Update(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(d...)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
@@ -282,7 +282,7 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if c == nil {
 		return
 	}
-	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
+	timeout, d := state.Timeouts.Delete(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(d...)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 	"github.com/saas-users/terraform-provider-saas/internal/validate"
 )
 
@@ -42,7 +43,7 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 			"an optional attribute the configuration does not set records the server's value (its default for a new user), and updates send that value back unchanged. " +
 			"`user_type` is sent only on create, since the update call does not carry it, so changing it replaces the user. " +
 			"Destroying the resource deletes the user (`DELETE /organizations/{organization-id}/users/{user-id}`) or, with `on_destroy = \"forget\"`, leaves it alone. " +
-			"Each operation is bounded by `timeouts`, " + defaultTimeoutText() + " by default.",
+			"Each operation is bounded by `timeouts`, " + providerdata.DefaultTimeoutText + " by default.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "Terraform identifier: the QuestionPro user id as a string.",
@@ -122,7 +123,7 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 				Computed:            true,
 				Default:             booldefault.StaticBool(false),
 			},
-			"timeouts": resourceTimeoutsAttribute(ctx),
+			"timeouts": providerdata.ResourceTimeouts(ctx),
 		},
 	}
 }

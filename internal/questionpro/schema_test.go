@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 )
 
 // userAttributeNames is the list the data sources copy from the resource:
@@ -106,8 +107,8 @@ func TestEveryOperationHasDocumentedTimeouts(t *testing.T) {
 		described[name] = a.GetMarkdownDescription()
 	}
 	for name, desc := range described {
-		if !strings.Contains(desc, defaultTimeoutText()) {
-			t.Errorf("%s: timeouts description %q does not state the default %s", name, desc, defaultTimeoutText())
+		if !strings.Contains(desc, providerdata.DefaultTimeoutText) {
+			t.Errorf("%s: timeouts description %q does not state the default %s", name, desc, providerdata.DefaultTimeoutText)
 		}
 	}
 }

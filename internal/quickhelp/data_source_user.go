@@ -63,9 +63,9 @@ func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 		MarkdownDescription: "E-mail to look up, without regard to case. Exactly one of `user_id` and `email` must be set.",
 		Validators:          []validator.String{validate.Email()},
 	}
-	attrs["timeouts"] = dataSourceTimeouts(ctx)
+	attrs["timeouts"] = providerdata.DataSourceTimeouts(ctx)
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads one BrainStorm QuickHelp user, by id or by e-mail. QuickHelp has no call that reads one user, so this looks in the paged user list (`GET /v1/User/List`), walked once per Terraform run and shared with every other QuickHelp resource and data source. The read is abandoned after `" + defaultTimeoutText() + "` unless `timeouts` sets another limit.",
+		MarkdownDescription: "Reads one BrainStorm QuickHelp user, by id or by e-mail. QuickHelp has no call that reads one user, so this looks in the paged user list (`GET /v1/User/List`), walked once per Terraform run and shared with every other QuickHelp resource and data source. The read is abandoned after `" + providerdata.DefaultTimeoutText + "` unless `timeouts` sets another limit.",
 		Attributes:          attrs,
 	}
 }
@@ -87,7 +87,7 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	timeout, diags := cfg.Timeouts.Read(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -39,7 +39,7 @@ func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataReq
 
 func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists BrainStorm QuickHelp users (`GET /v1/User/List`), walking every page. The list is fetched once per Terraform run and shared with every other QuickHelp resource and data source. The read is abandoned after `" + defaultTimeoutText() + "` unless `timeouts` sets another limit.",
+		MarkdownDescription: "Lists BrainStorm QuickHelp users (`GET /v1/User/List`), walking every page. The list is fetched once per Terraform run and shared with every other QuickHelp resource and data source. The read is abandoned after `" + providerdata.DefaultTimeoutText + "` unless `timeouts` sets another limit.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The customer ids listed, comma-separated, or `default` for the key's own account."},
 			"customer_ids": schema.SetAttribute{
@@ -53,7 +53,7 @@ func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 				MarkdownDescription: "The users, in the order QuickHelp lists them.",
 				NestedObject:        schema.NestedAttributeObject{Attributes: userDataAttributes(ctx)},
 			},
-			"timeouts": dataSourceTimeouts(ctx),
+			"timeouts": providerdata.DataSourceTimeouts(ctx),
 		},
 	}
 }
@@ -69,7 +69,7 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	timeout, diags := cfg.Timeouts.Read(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -72,7 +72,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
+	timeout, d := plan.Timeouts.Create(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -127,7 +127,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	timeout, d := state.Timeouts.Read(ctx, defaultTimeout)
+	timeout, d := state.Timeouts.Read(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -160,7 +160,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
+	timeout, d := plan.Timeouts.Update(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -213,7 +213,7 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if c == nil {
 		return
 	}
-	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
+	timeout, d := state.Timeouts.Delete(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -261,7 +261,7 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 		}
 		// An import has no timeouts to read (the configuration's reach
 		// state only with the next apply), so the default bounds its lookup.
-		ctx, cancel := context.WithTimeout(ctx, defaultTimeout)
+		ctx, cancel := context.WithTimeout(ctx, providerdata.DefaultTimeout)
 		defer cancel()
 		found, err := c.FindUserByEmail(ctx, customerID, email, forRead)
 		if err != nil {

@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 	"github.com/saas-users/terraform-provider-saas/internal/validate"
 )
 
@@ -52,7 +53,7 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 			"Every update sends the complete user: configured values plus QuickHelp's current values for everything else, read right before. " +
 			"Reads walk QuickHelp's paged user list once per Terraform run, shared by every `saas_quickhelp_user` and QuickHelp data source. " +
 			"Destroying it takes the licence away (`on_destroy = \"unlicense\"`, QuickHelp's recommendation), leaves the user alone (`forget`) or erases it for good (`gdpr_delete`). " +
-			"Each operation is abandoned after `" + defaultTimeoutText() + "` unless `timeouts` sets another limit.",
+			"Each operation is abandoned after `" + providerdata.DefaultTimeoutText + "` unless `timeouts` sets another limit.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "Terraform identifier: the QuickHelp user id as a string.",
@@ -144,7 +145,7 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 				Default:             stringdefault.StaticString(OnDestroyUnlicense),
 				Validators:          []validator.String{stringvalidator.OneOf(OnDestroyUnlicense, OnDestroyForget, OnDestroyGDPRDelete)},
 			},
-			"timeouts": resourceTimeouts(ctx),
+			"timeouts": providerdata.ResourceTimeouts(ctx),
 		},
 	}
 }

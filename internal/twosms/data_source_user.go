@@ -58,7 +58,7 @@ func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 		MarkdownDescription: "E-mail address to look up (case-insensitive); an address shared by several users is an error.",
 		Validators:          []validator.String{validate.Email()},
 	}
-	attrs["timeouts"] = dataSourceTimeouts(ctx)
+	attrs["timeouts"] = providerdata.DataSourceTimeouts(ctx)
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one 2sms portal user by GUID, username or e-mail address, with the same attributes as the `saas_twosms_admin_user` resource shows. Passwords and PINs are never returned.",
 		Attributes:          attrs,
@@ -82,12 +82,12 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	timeout, diags := cfg.Timeouts.Read(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, finish := withTimeout(ctx, timeout, "timeouts.read", &resp.Diagnostics)
+	ctx, finish := providerdata.WithTimeout(ctx, timeout, "timeouts.read", &resp.Diagnostics)
 	defer finish()
 
 	var user *User

@@ -57,7 +57,7 @@ func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 				MarkdownDescription: "The users, in the order 2sms returns them, each with the attributes the `saas_twosms_admin_user` resource shows.",
 				NestedObject:        schema.NestedAttributeObject{Attributes: providerdata.ComputedAttributes(userResourceSchema(ctx), userAttributeNames()...)},
 			},
-			"timeouts": dataSourceTimeouts(ctx),
+			"timeouts": providerdata.DataSourceTimeouts(ctx),
 		},
 	}
 }
@@ -73,12 +73,12 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	timeout, diags := cfg.Timeouts.Read(ctx, defaultTimeout)
+	timeout, diags := cfg.Timeouts.Read(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, finish := withTimeout(ctx, timeout, "timeouts.read", &resp.Diagnostics)
+	ctx, finish := providerdata.WithTimeout(ctx, timeout, "timeouts.read", &resp.Diagnostics)
 	defer finish()
 
 	include := cfg.IncludeSuperUsers.ValueBool()

@@ -75,12 +75,12 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	timeout, diags := plan.Timeouts.Create(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, finish := withTimeout(ctx, timeout, "timeouts.create", &resp.Diagnostics)
+	ctx, finish := providerdata.WithTimeout(ctx, timeout, "timeouts.create", &resp.Diagnostics)
 	defer finish()
 
 	found, ok := r.findForAdoption(ctx, c, &plan, &resp.Diagnostics)
@@ -195,12 +195,12 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Read(ctx, defaultTimeout)
+	timeout, diags := state.Timeouts.Read(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, finish := withTimeout(ctx, timeout, "timeouts.read", &resp.Diagnostics)
+	ctx, finish := providerdata.WithTimeout(ctx, timeout, "timeouts.read", &resp.Diagnostics)
 	defer finish()
 
 	id := normalizeGUID(state.ID.ValueString())
@@ -228,12 +228,12 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.HasError() || c == nil {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
+	timeout, diags := plan.Timeouts.Update(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, finish := withTimeout(ctx, timeout, "timeouts.update", &resp.Diagnostics)
+	ctx, finish := providerdata.WithTimeout(ctx, timeout, "timeouts.update", &resp.Diagnostics)
 	defer finish()
 
 	// The password goes out only when its version (or the legacy value)
@@ -267,12 +267,12 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if c == nil {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	timeout, diags := state.Timeouts.Delete(ctx, providerdata.DefaultTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, finish := withTimeout(ctx, timeout, "timeouts.delete", &resp.Diagnostics)
+	ctx, finish := providerdata.WithTimeout(ctx, timeout, "timeouts.delete", &resp.Diagnostics)
 	defer finish()
 
 	id := normalizeGUID(state.ID.ValueString())
@@ -311,7 +311,7 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 			return
 		}
 		// Import has no timeouts of its own: the lookup gets the default.
-		ctx, cancel := context.WithTimeout(ctx, defaultTimeout)
+		ctx, cancel := context.WithTimeout(ctx, providerdata.DefaultTimeout)
 		defer cancel()
 		username, email := id, ""
 		if validate.IsEmail(id) {

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 	"github.com/saas-users/terraform-provider-saas/internal/validate"
 )
 
@@ -46,7 +47,7 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 			"Updates go through `PUT api/v1/admin/users/{id}` with the complete user: configured values plus the user's current values for everything else, and the read-only fields exactly as 2sms holds them. " +
 			"`admin_user` changes through `PATCH api/v1/admin/users/{id}/access`, called only when the current value differs. Destroying the resource disables the user (`on_destroy = \"disable\"`, the default) or leaves it alone (`\"forget\"`).\n\n" +
 			"**PIN caveat:** 2sms's PUT resets a PIN it is not sent to null (a random PIN texted at each login), and 2sms never returns the PIN. Unless `pin_wo` or `pin` is configured, every update this resource makes, and a destroy with `on_destroy = \"disable\"`, leaves the user on random PINs.\n\n" +
-			"Each operation is limited to `" + defaultTimeoutText + "` unless `timeouts` says otherwise.",
+			"Each operation is limited to `" + providerdata.DefaultTimeoutText + "` unless `timeouts` says otherwise.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The user's GUID (`ID`), same as `user_id`.",
@@ -126,7 +127,7 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 			"decline_date":           computedString("When the user declined the privacy policy and DPA (`DeclineDate`, read-only; null if never).", true),
 			"dpa_version":            computedString("Version of the data-processing agreement the user accepted (`DPAVersion`, read-only).", true),
 			"privacy_policy_version": computedString("Version of the privacy policy the user accepted (`PrivacyPolicyVersion`, read-only).", true),
-			"timeouts":               resourceTimeouts(ctx),
+			"timeouts":               providerdata.ResourceTimeouts(ctx),
 		},
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	dsschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 )
 
 // lookupArguments are the single-user data source's own arguments: they
@@ -71,7 +72,7 @@ func TestTimeoutsDocumentTheDefault(t *testing.T) {
 			t.Errorf("%s: timeouts description %q does not state the 10m default", name, desc)
 		}
 	}
-	if defaultTimeoutText != "10m" {
-		t.Errorf("defaultTimeoutText = %q", defaultTimeoutText)
+	if providerdata.DefaultTimeoutText != "10m" {
+		t.Errorf("providerdata.DefaultTimeoutText = %q", providerdata.DefaultTimeoutText)
 	}
 }

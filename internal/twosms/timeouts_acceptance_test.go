@@ -34,7 +34,7 @@ data "saas_twosms_admin_user" "slow" {
 					sb.SetFaults("twosms", sandbox.Fault{Route: "GET /api/v1/admin/users/{id}", Latency: time.Minute})
 				},
 				Config:      cfg,
-				ExpectError: words("Could not read the 2sms user", "failed after 1 attempt", "2sms operation timed out", "within 2s, the limit set by timeouts.read"),
+				ExpectError: words("Could not read the 2sms user", "failed after 1 attempt", "Operation timed out", "within 2s, the limit set by timeouts.read"),
 			},
 			{
 				PreConfig: func() { sb.SetFaults("twosms") },
@@ -57,7 +57,7 @@ func TestAccTwoSMSAdminUser_createTimeout(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      userConfig(sb, fmt.Sprintf("  user_id  = %q\n  timeouts = { create = \"2s\" }", graceID)),
-			ExpectError: words("Could not look up the 2sms user to adopt", "failed after 1 attempt", "2sms operation timed out", "within 2s, the limit set by timeouts.create"),
+			ExpectError: words("Could not look up the 2sms user to adopt", "failed after 1 attempt", "Operation timed out", "within 2s, the limit set by timeouts.create"),
 		}},
 	})
 }

@@ -1,4 +1,4 @@
-package twosms
+package providerdata
 
 import (
 	"context"
@@ -24,7 +24,7 @@ func TestWithTimeoutExplainsOnlyItsOwnDeadline(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var diags diag.Diagnostics
-			ctx, finish := withTimeout(context.Background(), tc.timeout, "timeouts.read", &diags)
+			ctx, finish := WithTimeout(context.Background(), tc.timeout, "timeouts.read", &diags)
 			if tc.timeout < time.Second {
 				<-ctx.Done()
 			}
@@ -35,7 +35,7 @@ func TestWithTimeoutExplainsOnlyItsOwnDeadline(t *testing.T) {
 			if got := diags.ErrorsCount(); got != tc.want {
 				t.Fatalf("want %d errors, got %v", tc.want, diags)
 			}
-			if tc.want == 2 && diags.Errors()[1].Summary() != "2sms operation timed out" {
+			if tc.want == 2 && diags.Errors()[1].Summary() != "Operation timed out" {
 				t.Fatalf("second error: %v", diags.Errors()[1])
 			}
 			if ctx.Err() == nil {
@@ -49,7 +49,7 @@ func TestWithTimeoutLeavesTheCallersDeadlineAlone(t *testing.T) {
 	parent, cancel := context.WithTimeout(context.Background(), time.Millisecond)
 	defer cancel()
 	var diags diag.Diagnostics
-	ctx, finish := withTimeout(parent, time.Hour, "timeouts.read", &diags)
+	ctx, finish := WithTimeout(parent, time.Hour, "timeouts.read", &diags)
 	<-ctx.Done()
 	diags.AddError("Could not read the 2sms user", "call failed")
 	finish()
