@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -19,9 +20,18 @@ import (
 // -url-file, a stop function that waits for a clean exit, and its stdout.
 func start(t *testing.T, args ...string) (string, func() string) {
 	t.Helper()
+	root, _, stop := startServing(t, args...)
+	return root, stop
+}
+
+// startServing is start with a third function that returns the banner while
+// the command still serves.
+func startServing(t *testing.T, args ...string) (string, func() string, func() string) {
+	t.Helper()
 	urlFile := filepath.Join(t.TempDir(), "url")
 	ctx, cancel := context.WithCancel(t.Context())
-	var stdout, stderr bytes.Buffer
+	var stdout lockedBuffer
+	var stderr bytes.Buffer
 	done := make(chan error, 1)
 	go func() {
 		done <- run(ctx, append([]string{"-listen", "127.0.0.1:0", "-url-file", urlFile}, args...), &stdout, &stderr)
@@ -60,7 +70,36 @@ func start(t *testing.T, args ...string) (string, func() string) {
 		}
 		return stdout.String()
 	}
-	return root, stop
+	// The banner is written in one piece right after the URL file.
+	banner := func() string {
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+			if out := stdout.String(); out != "" {
+				return out
+			}
+		}
+		t.Fatal("the banner never appeared")
+		return ""
+	}
+	return root, banner, stop
+}
+
+// lockedBuffer is stdout shared by the command and a test that reads it
+// while the command runs.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 func get(t *testing.T, url, user, pass string) (int, []byte) {
