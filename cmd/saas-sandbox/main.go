@@ -5,9 +5,10 @@
 //	saas-sandbox [-listen 127.0.0.1:8080] [-seed seed.json] [-url-file path]
 //	             [-vendors qacomplete,...] [-allow-remote]
 //
-// It prints a provider block and environment variables that point the
-// provider at each emulator, and serves an admin API under /_sandbox/
-// (request log, counters, fault injection, state, seeding).
+// It prints one provider block and one set of environment variables that
+// point the provider at every emulator it serves, credentials included, and
+// serves an admin API under /_sandbox/ (request log, counters, fault
+// injection, state, seeding).
 package main
 
 import (
@@ -26,19 +27,8 @@ import (
 	"time"
 
 	"github.com/saas-users/terraform-provider-saas/internal/sandbox"
-	"github.com/saas-users/terraform-provider-saas/internal/sandbox/qacomplete"
-	"github.com/saas-users/terraform-provider-saas/internal/sandbox/questionpro"
-	"github.com/saas-users/terraform-provider-saas/internal/sandbox/quickhelp"
-	"github.com/saas-users/terraform-provider-saas/internal/sandbox/twosms"
+	"github.com/saas-users/terraform-provider-saas/internal/sandbox/emulators"
 )
-
-// emulators builds every emulator compiled in. A new vendor is one line here.
-var emulators = []func() sandbox.Emulator{
-	func() sandbox.Emulator { return qacomplete.New(qacomplete.Options{}) },
-	func() sandbox.Emulator { return questionpro.New(questionpro.Options{}) },
-	func() sandbox.Emulator { return quickhelp.New(quickhelp.Options{}) },
-	func() sandbox.Emulator { return twosms.New(twosms.Options{}) },
-}
 
 // shutdownGrace bounds how long requests in flight may finish on exit.
 const shutdownGrace = 5 * time.Second
@@ -63,7 +53,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	listen := fs.String("listen", "127.0.0.1:8080", "address to listen on; 127.0.0.1:0 picks a free port")
 	seed := fs.String("seed", "", "JSON seed file keyed by vendor (optional)")
 	urlFile := fs.String("url-file", "", "write the server root URL to this file once listening, and remove it on exit")
-	vendorList := fs.String("vendors", "", "comma-separated vendors to serve (default: all compiled in: "+strings.Join(allNames(), ",")+")")
+	vendorList := fs.String("vendors", "", "comma-separated vendors to serve (default: all compiled in: "+strings.Join(emulators.Vendors(), ",")+")")
 	allowRemote := fs.Bool("allow-remote", false, "allow a non-loopback -listen address (the sandbox's passwords are public)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -79,12 +69,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if !*allowRemote && !isLoopback(host) {
 		return fmt.Errorf("refusing to listen on %q: not a loopback address. The sandbox's credentials are public; pass -allow-remote to expose it anyway", *listen)
 	}
-	selected, err := selectEmulators(*vendorList)
+	selected, err := selectVendors(*vendorList)
 	if err != nil {
 		return err
 	}
 
-	srv := sandbox.NewServer(selected...)
+	built := make([]sandbox.Emulator, len(selected))
+	for i, d := range selected {
+		built[i] = d.New()
+	}
+	srv := sandbox.NewServer(built...)
 	if *seed != "" {
 		if err := srv.SeedFile(*seed); err != nil {
 			return err
@@ -100,7 +94,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		defer func() { _ = os.Remove(*urlFile) }()
 	}
-	printBanner(stdout, srv)
+	printBanner(stdout, srv, selected, *seed != "")
 
 	<-ctx.Done()
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
@@ -112,43 +106,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func allNames() []string {
-	var names []string
-	for _, build := range emulators {
-		names = append(names, build().Name())
-	}
-	return names
-}
-
-// selectEmulators builds the emulators named in a comma list, or all.
-func selectEmulators(list string) ([]sandbox.Emulator, error) {
-	all := map[string]sandbox.Emulator{}
-	var order []string
-	for _, build := range emulators {
-		e := build()
-		all[e.Name()] = e
-		order = append(order, e.Name())
-	}
+// selectVendors picks the descriptors named in a comma list, in the list's
+// order, or all of them.
+func selectVendors(list string) ([]sandbox.Descriptor, error) {
 	if strings.TrimSpace(list) == "" {
-		out := make([]sandbox.Emulator, 0, len(order))
-		for _, n := range order {
-			out = append(out, all[n])
-		}
-		return out, nil
+		return emulators.All(), nil
 	}
-	var out []sandbox.Emulator
+	var out []sandbox.Descriptor
 	var seen []string
 	for _, n := range strings.Split(list, ",") {
 		n = strings.TrimSpace(n)
 		if n == "" || slices.Contains(seen, n) {
 			continue
 		}
-		e, ok := all[n]
+		d, ok := emulators.Lookup(n)
 		if !ok {
-			return nil, fmt.Errorf("-vendors: unknown vendor %q (compiled in: %s)", n, strings.Join(order, ", "))
+			return nil, fmt.Errorf("-vendors: unknown vendor %q (compiled in: %s)", n, strings.Join(emulators.Vendors(), ", "))
 		}
 		seen = append(seen, n)
-		out = append(out, e)
+		out = append(out, d)
 	}
 	if len(out) == 0 {
 		return nil, errors.New("-vendors names no vendor")
@@ -183,54 +159,4 @@ func writeFileAtomic(path, content string) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
-}
-
-// printBanner shows the root URL and, for every vendor, how to point the
-// provider at it: one provider block to paste, and the same settings as
-// environment variables. Sensitive values go only in the environment form;
-// they are the sandbox's public, sandbox-only credentials.
-func printBanner(w io.Writer, srv *sandbox.Server) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "saas-sandbox listening on %s\n", srv.URL())
-	fmt.Fprintf(&b, "admin API: %s%s{requests,stats,faults,state,seed}\n\n", srv.URL(), sandbox.AdminPrefix)
-
-	var env []string
-	b.WriteString("provider \"saas\" {\n")
-	for _, name := range srv.Vendors() {
-		base := srv.BaseURL(name)
-		fmt.Fprintf(&b, "  %s {\n", name)
-		fmt.Fprintf(&b, "    base_url = %s\n", hclString(base))
-		d, ok := srv.Emulator(name).(sandbox.Describer)
-		if ok {
-			env = append(env, exportLine(d.BaseURLEnv(), base))
-			for _, s := range d.ProviderSettings() {
-				if s.Sensitive {
-					fmt.Fprintf(&b, "    # %s: from %s below\n", s.Attribute, s.EnvVar)
-				} else {
-					fmt.Fprintf(&b, "    %s = %s\n", s.Attribute, hclString(s.Value))
-				}
-				env = append(env, exportLine(s.EnvVar, s.Value))
-			}
-		}
-		b.WriteString("  }\n")
-	}
-	b.WriteString("}\n")
-	if len(env) > 0 {
-		b.WriteString("\n# the same through the environment (sandbox-only credentials):\n")
-		b.WriteString(strings.Join(env, "\n"))
-		b.WriteString("\n")
-	}
-	_, _ = io.WriteString(w, b.String())
-}
-
-// hclString quotes a value for an HCL string literal, escaping template
-// sequences so a value is never interpolated.
-func hclString(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "${", "$${", "%{", "%%{")
-	return `"` + r.Replace(s) + `"`
-}
-
-// exportLine is a POSIX shell assignment with the value single-quoted.
-func exportLine(name, value string) string {
-	return "export " + name + "='" + strings.ReplaceAll(value, "'", `'\''`) + "'"
 }

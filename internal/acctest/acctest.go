@@ -4,13 +4,13 @@
 package acctest
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/saas-users/terraform-provider-saas/internal/provider"
 	"github.com/saas-users/terraform-provider-saas/internal/sandbox"
+	"github.com/saas-users/terraform-provider-saas/internal/sandbox/emulators"
 	qacsandbox "github.com/saas-users/terraform-provider-saas/internal/sandbox/qacomplete"
 	qpsandbox "github.com/saas-users/terraform-provider-saas/internal/sandbox/questionpro"
 	qhsandbox "github.com/saas-users/terraform-provider-saas/internal/sandbox/quickhelp"
@@ -22,15 +22,10 @@ var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
 	"saas": func() (tfprotov6.ProviderServer, error) { return provider.NewServer("test")(), nil },
 }
 
-// The sandbox's default QAComplete account, a public sandbox-only value.
-const (
-	QACompleteUsername = "admin@example.com"
-	QACompletePassword = "sandbox-admin-password"
-	QACompleteDeptID   = 8162
-)
-
-// Sandbox is one running set of emulators for one test, every vendor
-// mounted, each with the emulator's default (least forgiving) options.
+// Sandbox is one running set of emulators for one test: every emulator of
+// the sandbox's list mounted, each with its default (least forgiving)
+// options. The typed fields reach one vendor's emulator behind the
+// provider's back.
 type Sandbox struct {
 	*sandbox.Server
 	QAComplete  *qacsandbox.Emulator
@@ -44,32 +39,29 @@ type Sandbox struct {
 // without seeing each other's users.
 func StartSandbox(t *testing.T) *Sandbox {
 	t.Helper()
-	sb := &Sandbox{
-		QAComplete:  qacsandbox.New(qacsandbox.Options{}),
-		QuestionPro: qpsandbox.New(qpsandbox.Options{}),
-		QuickHelp:   qhsandbox.New(qhsandbox.Options{}),
-		TwoSMS:      smssandbox.New(smssandbox.Options{}),
+	sb := &Sandbox{}
+	var all []sandbox.Emulator
+	for _, d := range emulators.All() {
+		e := d.New()
+		switch e := e.(type) {
+		case *qacsandbox.Emulator:
+			sb.QAComplete = e
+		case *qpsandbox.Emulator:
+			sb.QuestionPro = e
+		case *qhsandbox.Emulator:
+			sb.QuickHelp = e
+		case *smssandbox.Emulator:
+			sb.TwoSMS = e
+		}
+		all = append(all, e)
 	}
-	sb.Server = sandbox.NewServer(sb.QAComplete, sb.QuestionPro, sb.QuickHelp, sb.TwoSMS)
+	if sb.QAComplete == nil || sb.QuestionPro == nil || sb.QuickHelp == nil || sb.TwoSMS == nil {
+		t.Fatalf("the sandbox's list of emulators (%v) lacks a vendor the acceptance tests reach directly", emulators.Vendors())
+	}
+	sb.Server = sandbox.NewServer(all...)
 	if err := sb.Start("127.0.0.1:0"); err != nil {
 		t.Fatalf("starting the sandbox: %v", err)
 	}
 	t.Cleanup(func() { _ = sb.Close() })
 	return sb
-}
-
-// QACompleteProvider is a provider block for the sandbox's QAComplete, with
-// retries fast enough for tests.
-func (s *Sandbox) QACompleteProvider() string {
-	return fmt.Sprintf(`
-provider "saas" {
-  max_retries     = 4
-  request_timeout = "10s"
-  qacomplete {
-    base_url = %q
-    username = %q
-    password = %q
-  }
-}
-`, s.BaseURL("qacomplete"), QACompleteUsername, QACompletePassword)
 }

@@ -1,8 +1,6 @@
 package acctest
 
 import (
-	"fmt"
-
 	qpsandbox "github.com/saas-users/terraform-provider-saas/internal/sandbox/questionpro"
 )
 
@@ -18,15 +16,5 @@ const (
 // QuestionProProvider is a provider block for the sandbox's QuestionPro with
 // the default key and organization, and retries fast enough for tests.
 func (s *Sandbox) QuestionProProvider() string {
-	return fmt.Sprintf(`
-provider "saas" {
-  max_retries     = 4
-  request_timeout = "10s"
-  questionpro {
-    base_url        = %q
-    api_key         = %q
-    organization_id = %d
-  }
-}
-`, s.BaseURL("questionpro"), QuestionProAPIKey, QuestionProOrganizationID)
+	return s.providerBlock(testMaxRetries, testRequestTimeout, vendorBlock{emulator: qpsandbox.Descriptor})
 }

@@ -1,8 +1,7 @@
 package acctest
 
 import (
-	"fmt"
-
+	"github.com/saas-users/terraform-provider-saas/internal/sandbox"
 	qhsandbox "github.com/saas-users/terraform-provider-saas/internal/sandbox/quickhelp"
 )
 
@@ -18,16 +17,5 @@ const (
 // retries fast enough for tests and no client-side rate cap worth waiting
 // for.
 func (s *Sandbox) QuickHelpProvider() string {
-	return fmt.Sprintf(`
-provider "saas" {
-  max_retries     = 4
-  request_timeout = "10s"
-  quickhelp {
-    base_url            = %q
-    api_key             = %q
-    subscription_key    = %q
-    requests_per_second = 1000
-  }
-}
-`, s.BaseURL("quickhelp"), QuickHelpAPIKey, QuickHelpSubscriptionKey)
+	return s.providerBlock(testMaxRetries, testRequestTimeout, vendorBlock{emulator: qhsandbox.Descriptor, knobs: []sandbox.Setting{uncapped}})
 }

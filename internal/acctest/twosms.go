@@ -1,8 +1,6 @@
 package acctest
 
 import (
-	"fmt"
-
 	smssandbox "github.com/saas-users/terraform-provider-saas/internal/sandbox/twosms"
 )
 
@@ -18,15 +16,5 @@ const (
 // TwoSMSProvider is a provider block for the sandbox's 2sms, with retries
 // fast enough for tests.
 func (s *Sandbox) TwoSMSProvider() string {
-	return fmt.Sprintf(`
-provider "saas" {
-  max_retries     = 4
-  request_timeout = "10s"
-  twosms {
-    base_url      = %q
-    client_id     = %q
-    client_secret = %q
-  }
-}
-`, s.BaseURL("twosms"), TwoSMSClientID, TwoSMSClientSecret)
+	return s.providerBlock(testMaxRetries, testRequestTimeout, vendorBlock{emulator: smssandbox.Descriptor})
 }

@@ -9,9 +9,8 @@ import (
 )
 
 // Emulator is one vendor's fake user API. Implementations live in
-// internal/sandbox/<vendor> and share no code with the provider's clients.
-// An emulator may also implement Describer, so saas-sandbox can print the
-// provider settings that reach it.
+// internal/sandbox/<vendor> and share no code with the provider's clients;
+// each package also exports a Descriptor of its emulator.
 type Emulator interface {
 	// Name is the vendor key ("qacomplete", "questionpro", "quickhelp",
 	// "twosms"). The emulator is mounted under "/<Name>" + BasePath().

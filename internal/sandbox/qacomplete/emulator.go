@@ -59,10 +59,7 @@ type Emulator struct {
 	now      func() time.Time
 }
 
-var (
-	_ sandbox.Emulator  = (*Emulator)(nil)
-	_ sandbox.Describer = (*Emulator)(nil)
-)
+var _ sandbox.Emulator = (*Emulator)(nil)
 
 // New returns an emulator holding the default accounts and departments and no
 // users.
@@ -115,30 +112,6 @@ func (e *Emulator) SetClock(now func() time.Time) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.now = now
-}
-
-// BaseURLEnv names the provider's environment fallback for base_url.
-func (e *Emulator) BaseURLEnv() string { return "QACOMPLETE_BASE_URL" }
-
-// ProviderSettings tells saas-sandbox how to log in: the first administrator
-// account (or the first account when none is an administrator).
-func (e *Emulator) ProviderSettings() []sandbox.Setting {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if len(e.accounts) == 0 {
-		return nil
-	}
-	acct := e.accounts[0]
-	for _, a := range e.accounts {
-		if a.Admin {
-			acct = a
-			break
-		}
-	}
-	return []sandbox.Setting{
-		{Attribute: "username", EnvVar: "QACOMPLETE_USERNAME", Value: acct.Login},
-		{Attribute: "password", EnvVar: "QACOMPLETE_PASSWORD", Value: acct.Password, Sensitive: true},
-	}
 }
 
 // reset replaces all data; callers hold e.mu or own e exclusively.

@@ -1,7 +1,6 @@
 package qacomplete
 
 import (
-	"strings"
 	"testing"
 	"time"
 )
@@ -155,7 +154,7 @@ func TestOptions_SetAndRead(t *testing.T) {
 	if !e.Options().StrictPatch {
 		t.Error("SetOptions")
 	}
-	if !strings.HasPrefix(e.BaseURLEnv(), "QACOMPLETE_") || e.Name() != "qacomplete" || e.BasePath() != "/rest-api/service/api/v1" {
+	if e.Name() != "qacomplete" || e.BasePath() != "/rest-api/service/api/v1" {
 		t.Error("identity")
 	}
 }

@@ -14,6 +14,12 @@ const (
 	DefaultAdminPassword  = "sandbox-admin-password"
 	DefaultViewerLogin    = "viewer@example.com"
 	DefaultViewerPassword = "sandbox-viewer-password"
+
+	// DefaultDepartmentID is the document's sample department (§5.4.2),
+	// "Your Company Name"; SecondDepartmentID exists for primary-department
+	// tests.
+	DefaultDepartmentID = 8162
+	SecondDepartmentID  = 8163
 )
 
 // dateLayout is the .NET round-trip format without offset that QAComplete
@@ -251,7 +257,7 @@ func defaultAccounts() []Account {
 // Name" (§5.4.2) and a second one for primary-department tests.
 func defaultDepartments() []Department {
 	return []Department{
-		{ID: 8162, DeptName: "Your Company Name"},
-		{ID: 8163, DeptName: "Second Department"},
+		{ID: DefaultDepartmentID, DeptName: "Your Company Name"},
+		{ID: SecondDepartmentID, DeptName: "Second Department"},
 	}
 }

@@ -92,12 +92,21 @@ func New(opts Options) *Emulator {
 	return e
 }
 
+// Identity of the emulator on the shared sandbox server.
+const (
+	// vendorName is the vendor key the shared server mounts the emulator
+	// under.
+	vendorName = "twosms"
+	// basePath is empty; see BasePath.
+	basePath = ""
+)
+
 // Name is the vendor key the sandbox mounts the emulator under.
-func (e *Emulator) Name() string { return "twosms" }
+func (e *Emulator) Name() string { return vendorName }
 
 // BasePath is empty: twosms-api.md §1.1 and §4 put both /Token and the api/...
 // routes directly under the host, so base_url is the mount point itself.
-func (e *Emulator) BasePath() string { return "" }
+func (e *Emulator) BasePath() string { return basePath }
 
 // Routes registers the documented operations, each under the path the
 // document spells. Paths are case-sensitive here although IIS is not

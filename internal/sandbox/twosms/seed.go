@@ -76,6 +76,7 @@ const (
 	DefaultAccountID    = "acc00000-0000-4000-8000-000000000001"
 	DefaultAdminID      = "ad000000-0000-4000-8000-000000000001"
 	DefaultLanguageID   = "1a000000-0000-4000-8000-000000000001" // English
+	FrenchLanguageID    = "1a000000-0000-4000-8000-000000000002"
 	DefaultTimeZone     = "GMT Standard Time"
 )
 
@@ -86,7 +87,7 @@ func defaultAccounts() []Account {
 func defaultLanguages() []Language {
 	return []Language{
 		{ID: DefaultLanguageID, Name: "English"},
-		{ID: "1a000000-0000-4000-8000-000000000002", Name: "French"},
+		{ID: FrenchLanguageID, Name: "French"},
 	}
 }
 
