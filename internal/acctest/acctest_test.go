@@ -143,3 +143,39 @@ func hasAttribute(body string, s sandbox.Setting) bool {
 	}
 	return false
 }
+
+// The provider's vendor list and the sandbox's emulator list name the same
+// vendors in the same order, and agree on every environment variable the
+// provider reads: a vendor added to one list and not the other fails here.
+func TestVendorListsNameTheSameVendors(t *testing.T) {
+	vendors := provider.Vendors()
+	descriptors := emulators.All()
+	var vendorKeys, emulatorKeys []string
+	for _, v := range vendors {
+		vendorKeys = append(vendorKeys, v.Key)
+	}
+	for _, d := range descriptors {
+		emulatorKeys = append(emulatorKeys, d.Vendor)
+	}
+	if !slices.Equal(vendorKeys, emulatorKeys) {
+		t.Fatalf("provider vendors %v, sandbox emulators %v", vendorKeys, emulatorKeys)
+	}
+	for i, v := range vendors {
+		d := descriptors[i]
+		if d.BaseURLEnv != v.BaseURL.EnvVar {
+			t.Errorf("%s: base URL variable %q in the provider, %q in the emulator", v.Key, v.BaseURL.EnvVar, d.BaseURLEnv)
+		}
+		given := map[string]string{}
+		for _, s := range d.Settings {
+			given[s.Attribute] = s.EnvVar
+		}
+		for _, c := range v.Credentials {
+			env, ok := given[c.Attribute]
+			if !ok {
+				t.Errorf("%s.%s: the emulator gives no value for this credential", v.Key, c.Attribute)
+			} else if env != c.EnvVar {
+				t.Errorf("%s.%s: variable %q in the provider, %q in the emulator", v.Key, c.Attribute, c.EnvVar, env)
+			}
+		}
+	}
+}
