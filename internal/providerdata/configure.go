@@ -88,6 +88,7 @@ func configureVendor(ctx context.Context, v Vendor, attrs map[string]attr.Value,
 		return c, diags
 	}
 
+	settings.Vendor, settings.DisplayName = v.Key, v.DisplayName
 	settings.Common = common
 	settings.Block = attrs
 	settings.RequestsPerSecond = v.DefaultRequestsPerSecond

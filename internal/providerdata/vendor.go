@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 )
 
 // Vendor is everything the provider needs to know about one vendor. Each
@@ -90,9 +91,11 @@ type Common struct {
 // every value known, every credential present, the base URL parsed and
 // checked once.
 type Settings struct {
-	Common            Common
-	BaseURL           *url.URL
-	RequestsPerSecond float64
+	// Vendor and DisplayName are the vendor's Key and DisplayName.
+	Vendor, DisplayName string
+	Common              Common
+	BaseURL             *url.URL
+	RequestsPerSecond   float64
 	// Credentials holds each credential attribute's resolved value.
 	Credentials map[string]string
 	// Block is the vendor's block as configured (empty when absent).
@@ -109,4 +112,21 @@ func (s Settings) Int64(attribute string) int64 {
 		return v.ValueInt64()
 	}
 	return 0
+}
+
+// ClientConfig is the part of the vendor's apiclient configuration that is
+// the same for every vendor: names, base URL, the provider-wide knobs and
+// the request-rate cap. The vendor adds its authentication, secrets, error
+// decoding and hints.
+func (s Settings) ClientConfig() apiclient.Config {
+	return apiclient.Config{
+		Vendor:            s.Vendor,
+		DisplayName:       s.DisplayName,
+		BaseURL:           s.BaseURL,
+		RequestTimeout:    s.Common.RequestTimeout,
+		MaxRetries:        s.Common.MaxRetries,
+		UserAgent:         s.Common.UserAgent,
+		RequestsPerSecond: s.RequestsPerSecond,
+		Burst:             max(1, int(s.RequestsPerSecond)),
+	}
 }

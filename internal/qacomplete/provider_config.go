@@ -83,20 +83,12 @@ func ProviderBlock() schema.SingleNestedBlock {
 // newClient builds the QAComplete client from resolved settings.
 func newClient(_ context.Context, s providerdata.Settings) (any, error) {
 	password := s.Credential("password")
-	h, err := apiclient.New(apiclient.Config{
-		Vendor:            vendorKey,
-		DisplayName:       vendorName,
-		BaseURL:           s.BaseURL,
-		RequestTimeout:    s.Common.RequestTimeout,
-		MaxRetries:        s.Common.MaxRetries,
-		RequestsPerSecond: s.RequestsPerSecond,
-		Burst:             max(1, int(s.RequestsPerSecond)),
-		UserAgent:         s.Common.UserAgent,
-		Authenticate:      basicAuth(s.Credential("username"), password),
-		Secrets:           []string{password},
-		DecodeError:       decodeError,
-		Hint:              hint,
-	})
+	cfg := s.ClientConfig()
+	cfg.Authenticate = basicAuth(s.Credential("username"), password)
+	cfg.Secrets = []string{password}
+	cfg.DecodeError = decodeError
+	cfg.Hint = hint
+	h, err := apiclient.New(cfg)
 	if err != nil {
 		return nil, err
 	}

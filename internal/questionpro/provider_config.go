@@ -95,21 +95,15 @@ func ProviderBlock() schema.SingleNestedBlock {
 // newClient builds the QuestionPro client from resolved settings.
 func newClient(_ context.Context, s providerdata.Settings) (any, error) {
 	apiKey := s.Credential("api_key")
-	h, err := apiclient.New(apiclient.Config{
-		Vendor:         vendorKey,
-		DisplayName:    vendorName,
-		BaseURL:        s.BaseURL,
-		RequestTimeout: s.Common.RequestTimeout,
-		MaxRetries:     s.Common.MaxRetries,
-		// QuestionPro counts calls per key, so every client holding the
-		// same key in this process spends one budget.
-		Limiter:      apiclient.SharedLimiter(limiterKey(apiKey), s.RequestsPerSecond, 1),
-		UserAgent:    s.Common.UserAgent,
-		Authenticate: apiKeyAuth(apiKey),
-		Secrets:      []string{apiKey},
-		DecodeError:  decodeError,
-		Hint:         hint,
-	})
+	cfg := s.ClientConfig()
+	// QuestionPro counts calls per key, so every client holding the
+	// same key in this process spends one budget.
+	cfg.Limiter = apiclient.SharedLimiter(limiterKey(apiKey), s.RequestsPerSecond, 1)
+	cfg.Authenticate = apiKeyAuth(apiKey)
+	cfg.Secrets = []string{apiKey}
+	cfg.DecodeError = decodeError
+	cfg.Hint = hint
+	h, err := apiclient.New(cfg)
 	if err != nil {
 		return nil, err
 	}

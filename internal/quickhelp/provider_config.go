@@ -86,20 +86,12 @@ func ProviderBlock() schema.SingleNestedBlock {
 // newClient builds the QuickHelp client from resolved settings.
 func newClient(_ context.Context, s providerdata.Settings) (any, error) {
 	apiKey, subscriptionKey := s.Credential("api_key"), s.Credential("subscription_key")
-	h, err := apiclient.New(apiclient.Config{
-		Vendor:            vendorKey,
-		DisplayName:       vendorName,
-		BaseURL:           s.BaseURL,
-		RequestTimeout:    s.Common.RequestTimeout,
-		MaxRetries:        s.Common.MaxRetries,
-		RequestsPerSecond: s.RequestsPerSecond,
-		Burst:             max(1, int(s.RequestsPerSecond)),
-		UserAgent:         s.Common.UserAgent,
-		Authenticate:      keyAuth(apiKey, subscriptionKey),
-		Secrets:           []string{apiKey, subscriptionKey},
-		DecodeError:       decodeError,
-		Hint:              hint,
-	})
+	cfg := s.ClientConfig()
+	cfg.Authenticate = keyAuth(apiKey, subscriptionKey)
+	cfg.Secrets = []string{apiKey, subscriptionKey}
+	cfg.DecodeError = decodeError
+	cfg.Hint = hint
+	h, err := apiclient.New(cfg)
 	if err != nil {
 		return nil, err
 	}

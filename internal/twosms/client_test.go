@@ -32,6 +32,8 @@ func testClient(t *testing.T, srv *sandbox.Server, secret string) *Client {
 		t.Fatal(err)
 	}
 	c, err := newClient(context.Background(), providerdata.Settings{
+		Vendor:      vendorKey,
+		DisplayName: displayName,
 		Common:      providerdata.Common{RequestTimeout: 5 * time.Second, MaxRetries: 1},
 		BaseURL:     base,
 		Credentials: map[string]string{"client_id": smssandbox.DefaultClientID, "client_secret": secret},

@@ -126,20 +126,12 @@ func newClient(_ context.Context, s providerdata.Settings) (any, error) {
 	tokenHTTP := cleanhttp.DefaultPooledClient()
 	tokenHTTP.Timeout = s.Common.RequestTimeout
 	tokens := newTokenSource(s.BaseURL.String()+"/Token", clientID, secret, tokenHTTP, s.Common.MaxRetries)
-	h, err := apiclient.New(apiclient.Config{
-		Vendor:            vendorKey,
-		DisplayName:       displayName,
-		BaseURL:           s.BaseURL,
-		RequestTimeout:    s.Common.RequestTimeout,
-		MaxRetries:        s.Common.MaxRetries,
-		RequestsPerSecond: s.RequestsPerSecond,
-		Burst:             max(1, int(s.RequestsPerSecond)),
-		UserAgent:         s.Common.UserAgent,
-		Authenticate:      tokens.authenticate,
-		Secrets:           []string{secret, clientID},
-		DecodeError:       decodeError,
-		Hint:              hint,
-	})
+	cfg := s.ClientConfig()
+	cfg.Authenticate = tokens.authenticate
+	cfg.Secrets = []string{secret, clientID}
+	cfg.DecodeError = decodeError
+	cfg.Hint = hint
+	h, err := apiclient.New(cfg)
 	if err != nil {
 		return nil, err
 	}
