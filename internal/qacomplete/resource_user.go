@@ -208,6 +208,12 @@ func (r *UserResource) checkAdoptCreateOnly(plan *userResourceModel, existing *U
 func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state userResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if r.conn.Pending() {
+		// The vendor's settings are not known until apply: keep the state
+		// as it is and send nothing, rather than reach a host or use a
+		// credential the configuration did not name.
+		return
+	}
 	c := r.client(&resp.Diagnostics)
 	if resp.Diagnostics.HasError() || c == nil {
 		return
