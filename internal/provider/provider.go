@@ -49,7 +49,7 @@ func (p *SaasProvider) Metadata(_ context.Context, _ provider.MetadataRequest, r
 func (p *SaasProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	blocks := map[string]schema.Block{}
 	for _, v := range Vendors() {
-		blocks[v.Key] = v.Block()
+		blocks[v.Key] = v.Schema()
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Manages user accounts in SaaS products so that who holds a seat, which roles they have and when they lose access are reviewed, planned and applied like any other infrastructure. " +

@@ -69,8 +69,14 @@ func configureVendor(ctx context.Context, v Vendor, attrs map[string]attr.Value,
 				fmt.Sprintf("%s (from %s): %s.", err.Error(), source, exampleHint(v)))
 			return nil, diags
 		}
-		if w := InsecureURLWarning(u); w != "" {
-			diags.AddAttributeWarning(blockPath.AtName("base_url"), v.DisplayName+" base URL uses plain HTTP", w)
+		if insecureRemote(u) && !explicitBool(attrs[AllowInsecureHTTPAttribute]) {
+			// The Basic password, API keys and the OAuth client secret
+			// would cross the network in clear text: refuse unless the
+			// configuration says this is deliberate.
+			diags.AddAttributeError(blockPath.AtName("base_url"), v.DisplayName+" base URL uses plain HTTP",
+				fmt.Sprintf("The base URL %s://%s (from %s) uses plain http:// to a host that is not a loopback address, so %s credentials and user data would travel unencrypted. Use https://, or set %s.%s = true if this is an on-premises server on a network you trust.",
+					u.Scheme, u.Host, source, v.DisplayName, v.Key, AllowInsecureHTTPAttribute))
+			return nil, diags
 		}
 		settings.BaseURL = u
 	}
@@ -152,6 +158,12 @@ func explicitString(v attr.Value) string {
 		return ""
 	}
 	return s.ValueString()
+}
+
+// explicitBool is a bool attribute's configured value; null is false.
+func explicitBool(v attr.Value) bool {
+	b, ok := v.(types.Bool)
+	return ok && b.ValueBool()
 }
 
 // stringOrEnv returns the configured value, or the environment variable when

@@ -149,15 +149,30 @@ func TestConfigureUnknownSettingsSendNothing(t *testing.T) {
 }
 
 func TestConfigureRejectsBadBaseURLs(t *testing.T) {
-	for raw, wantWarning := range map[string]bool{
+	for raw, refused := range map[string]bool{
 		"http://fake.corp.example/v1": true,
+		"http://10.0.0.5:8080/v1":     true,
 		"http://127.0.0.1:8080/fake":  false,
+		"http://localhost:8080/fake":  false,
 		"https://fake.example.com/v1": false,
 	} {
-		_, diags := configured(t, fakeVendor(nil, ""), map[string]attr.Value{"api_key": str("k"), "base_url": str(raw)}, nil)
-		if got := diags.WarningsCount() == 1; got != wantWarning {
-			t.Errorf("%s: plain-HTTP warning %v, want %v (%v)", raw, got, wantWarning, diags)
+		c, diags := configureVendor(context.Background(), fakeVendor(nil, ""), map[string]attr.Value{"api_key": str("k"), "base_url": str(raw)}, Common{}, env(nil))
+		if got := diags.HasError(); got != refused || (refused && c != nil) {
+			t.Errorf("%s: refused %v, want %v (%v)", raw, got, refused, diags)
 		}
+		if refused && !strings.Contains(diags.Errors()[0].Detail(), "fake.allow_insecure_http = true") {
+			t.Errorf("%s: the error names the opt-in: %v", raw, diags)
+		}
+	}
+	// The opt-in lets plain HTTP through, as the on-premises servers that
+	// have no TLS need.
+	attrs := map[string]attr.Value{"api_key": str("k"), "base_url": str("http://fake.corp.example/v1"), AllowInsecureHTTPAttribute: types.BoolValue(true)}
+	if c, diags := configured(t, fakeVendor(nil, ""), attrs, nil); c == nil || diags.HasError() {
+		t.Fatalf("allow_insecure_http = true must allow plain HTTP: %v", diags)
+	}
+	// The environment is no way around it.
+	if _, diags := configureVendor(context.Background(), fakeVendor(nil, ""), map[string]attr.Value{"api_key": str("k")}, Common{}, env(map[string]string{"FAKE_BASE_URL": "http://fake.corp.example"})); !diags.HasError() {
+		t.Error("a plain-HTTP base URL from the environment must be refused too")
 	}
 	for _, raw := range []string{"ftp://fake.example.com", "https://user:hunter2@fake.example.com/v1", "fake.example.com"} {
 		c, diags := configureVendor(context.Background(), fakeVendor(nil, ""), map[string]attr.Value{"api_key": str("k"), "base_url": str(raw)}, Common{}, env(nil))

@@ -5,20 +5,21 @@ import (
 	"net/url"
 )
 
-// InsecureURLWarning explains the risk of a plain-HTTP base URL. Credentials
-// then cross the network in clear text; on-premises installs sometimes have no
-// TLS, so this is a warning, not an error. Loopback hosts (the sandbox, an SSH
-// tunnel) never leave the machine and get no warning.
-func InsecureURLWarning(u *url.URL) string {
+// AllowInsecureHTTPAttribute is the attribute every vendor block gets that
+// lets a base URL use plain http:// to a host that is not loopback.
+const AllowInsecureHTTPAttribute = "allow_insecure_http"
+
+// insecureRemote reports whether u sends credentials in clear text over a
+// network: plain http:// to a host that is not a loopback address. Loopback
+// hosts (the sandbox, an SSH tunnel) never leave the machine.
+func insecureRemote(u *url.URL) bool {
 	if u.Scheme != "http" {
-		return ""
+		return false
 	}
 	host := u.Hostname()
 	if host == "localhost" {
-		return ""
+		return false
 	}
-	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
-		return ""
-	}
-	return "The base URL " + u.Scheme + "://" + u.Host + " uses plain http://, so credentials and user data travel unencrypted. Use https:// unless this is an on-premises server on a trusted network."
+	ip := net.ParseIP(host)
+	return ip == nil || !ip.IsLoopback()
 }

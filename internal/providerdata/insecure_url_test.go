@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestInsecureURLWarning(t *testing.T) {
+func TestInsecureRemote(t *testing.T) {
 	cases := map[string]bool{
 		"https://rest.qacomplete.smartbear.com/rest-api/service/api/v1": false,
 		"http://qacomplete.corp.example/rest-api/service/api/v1":        true,
@@ -19,8 +19,8 @@ func TestInsecureURLWarning(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := InsecureURLWarning(u) != ""; got != warn {
-			t.Errorf("%s: warning = %v, want %v", raw, got, warn)
+		if got := insecureRemote(u); got != warn {
+			t.Errorf("%s: insecure = %v, want %v", raw, got, warn)
 		}
 	}
 }

@@ -7,6 +7,7 @@ package providerdata
 
 import (
 	"context"
+	"maps"
 	"net/url"
 	"time"
 
@@ -129,4 +130,18 @@ func (s Settings) ClientConfig() apiclient.Config {
 		RequestsPerSecond: s.RequestsPerSecond,
 		Burst:             max(1, int(s.RequestsPerSecond)),
 	}
+}
+
+// Schema is the vendor's provider block: what the vendor declares, plus the
+// attributes every block shares.
+func (v Vendor) Schema() schema.SingleNestedBlock {
+	b := v.Block()
+	attrs := make(map[string]schema.Attribute, len(b.Attributes)+1)
+	maps.Copy(attrs, b.Attributes)
+	attrs[AllowInsecureHTTPAttribute] = schema.BoolAttribute{
+		MarkdownDescription: "Allow a plain `http://` `base_url` to a host that is not a loopback address. Off by default, because the " + v.DisplayName + " credentials would then cross the network unencrypted; set it only for an on-premises server on a network you trust.",
+		Optional:            true,
+	}
+	b.Attributes = attrs
+	return b
 }

@@ -59,7 +59,7 @@ func ProviderBlock() schema.SingleNestedBlock {
 		MarkdownDescription: "SmartBear QAComplete connection. Needed only when a `saas_qacomplete_*` resource or data source is used.",
 		Attributes: map[string]schema.Attribute{
 			"base_url": schema.StringAttribute{
-				MarkdownDescription: "QAComplete REST API v1 root, up to and including `/api/v1`. Falls back to `" + EnvBaseURL + "`, then to `" + DefaultBaseURL + "` (SaaS). On-premises servers look like `https://qacomplete.example.com/rest-api/service/api/v1`; plain `http://` is accepted with a warning unless the host is a loopback address.",
+				MarkdownDescription: "QAComplete REST API v1 root, up to and including `/api/v1`. Falls back to `" + EnvBaseURL + "`, then to `" + DefaultBaseURL + "` (SaaS). On-premises servers look like `https://qacomplete.example.com/rest-api/service/api/v1`; plain `http://` is refused unless the host is a loopback address or `allow_insecure_http` is `true`.",
 				Optional:            true,
 			},
 			"username": schema.StringAttribute{

@@ -75,7 +75,7 @@ func ProviderBlock() schema.SingleNestedBlock {
 				Validators:          []validator.String{stringvalidator.OneOf(Datacenters()...)},
 			},
 			"base_url": schema.StringAttribute{
-				MarkdownDescription: "API root up to and including `/a/api/v2`, overriding `datacenter`, e.g. for the sandbox. Falls back to `" + EnvBaseURL + "` when neither this nor `datacenter` is set. Plain `http://` is accepted with a warning unless the host is a loopback address.",
+				MarkdownDescription: "API root up to and including `/a/api/v2`, overriding `datacenter`, e.g. for the sandbox. Falls back to `" + EnvBaseURL + "` when neither this nor `datacenter` is set. Plain `http://` is refused unless the host is a loopback address or `allow_insecure_http` is `true`.",
 				Optional:            true,
 			},
 			"organization_id": schema.Int64Attribute{

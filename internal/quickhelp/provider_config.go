@@ -56,7 +56,7 @@ func ProviderBlock() schema.SingleNestedBlock {
 		MarkdownDescription: "BrainStorm QuickHelp Customer API v1 connection. Needed only when a `saas_quickhelp_*` resource or data source is used.",
 		Attributes: map[string]schema.Attribute{
 			"base_url": schema.StringAttribute{
-				MarkdownDescription: "Customer API root, up to and including `/v1`. Falls back to `" + EnvBaseURL + "`, then to `" + DefaultBaseURL + "`. Plain `http://` is accepted with a warning unless the host is a loopback address.",
+				MarkdownDescription: "Customer API root, up to and including `/v1`. Falls back to `" + EnvBaseURL + "`, then to `" + DefaultBaseURL + "`. Plain `http://` is refused unless the host is a loopback address or `allow_insecure_http` is `true`.",
 				Optional:            true,
 			},
 			"api_key": schema.StringAttribute{

@@ -95,7 +95,7 @@ func ProviderBlock() schema.SingleNestedBlock {
 				},
 			},
 			"base_url": schema.StringAttribute{
-				MarkdownDescription: "Root of a 2sms deployment, the host that serves both `/Token` and `/api/...`, e.g. `https://portal.2sms.com`. Falls back to `" + EnvBaseURL + "` when neither this nor `region` is set. Plain `http://` is accepted with a warning unless the host is a loopback address.",
+				MarkdownDescription: "Root of a 2sms deployment, the host that serves both `/Token` and `/api/...`, e.g. `https://portal.2sms.com`. Falls back to `" + EnvBaseURL + "` when neither this nor `region` is set. Plain `http://` is refused unless the host is a loopback address or `allow_insecure_http` is `true`.",
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
