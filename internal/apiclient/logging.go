@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"html"
 	"mime"
 	"net/http"
 	"net/url"
@@ -87,6 +88,13 @@ func (m *masker) withSecrets(secrets ...string) *masker {
 			continue
 		}
 		out.secrets = append(out.secrets, s, url.QueryEscape(s), url.PathEscape(s))
+		// An HTML error page (a gateway's, IIS's) echoes a value with
+		// entities, and encoders differ on which: html.EscapeString's
+		// &#34; and &#39;, or &quot;, &apos; and &#x27;.
+		h := html.EscapeString(s)
+		out.secrets = append(out.secrets, h,
+			strings.NewReplacer("&#34;", "&quot;", "&#39;", "&apos;").Replace(h),
+			strings.NewReplacer("&#34;", "&quot;", "&#39;", "&#x27;").Replace(h))
 		if j, err := json.Marshal(s); err == nil {
 			out.secrets = append(out.secrets, string(j[1:len(j)-1]))
 		}
