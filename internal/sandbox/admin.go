@@ -58,8 +58,10 @@ type faultsBody struct {
 }
 
 // registerAdmin mounts the control API used by scripts, `make demo` and tests
-// written in other languages.
-func (s *Server) registerAdmin(mux *http.ServeMux) {
+// written in other languages, behind the Host and token checks.
+func (s *Server) registerAdmin(top *http.ServeMux) {
+	mux := http.NewServeMux()
+	top.Handle(AdminPrefix, s.guardAdmin(mux))
 	mux.HandleFunc("GET "+AdminPrefix+"vendors", s.adminVendors)
 	mux.HandleFunc("GET "+AdminPrefix+"requests", s.adminRequests)
 	mux.HandleFunc("DELETE "+AdminPrefix+"requests", func(w http.ResponseWriter, _ *http.Request) {

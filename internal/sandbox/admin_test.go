@@ -7,9 +7,17 @@ import (
 	"testing"
 )
 
+// adminHeader carries the server's admin token, as every admin client must.
+func adminHeader(s *Server) http.Header {
+	return http.Header{"Authorization": {"Bearer " + s.AdminToken()}}
+}
+
 func adminJSON(t *testing.T, s *Server, method, path, body string, wantStatus int, out any) {
 	t.Helper()
-	resp, data := mustCall(t, method, s.URL()+AdminPrefix+path, body)
+	resp, data, err := call(t, method, s.URL()+AdminPrefix+path, body, adminHeader(s))
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, path, err)
+	}
 	if resp.StatusCode != wantStatus {
 		t.Fatalf("%s %s: %d %s, want %d", method, path, resp.StatusCode, data, wantStatus)
 	}

@@ -38,14 +38,17 @@ type Server struct {
 	faults   map[string][]*activeFault         // vendor ("" = every vendor) -> faults
 	rng      *rand.Rand
 
+	adminToken string
+	adminHosts []string // besides loopback ones
+
 	srvMu sync.Mutex
 	srv   *http.Server
 	ln    net.Listener
 }
 
-// NewServer builds a server for the given emulators. It panics when two
-// emulators share a name or a name is empty, since that is a programming
-// error no caller can recover from.
+// NewServer builds a server for the given emulators, with a random admin
+// token (AdminToken). It panics when two emulators share a name or a name is
+// empty, since that is a programming error no caller can recover from.
 func NewServer(emulators ...Emulator) *Server {
 	s := &Server{
 		emulators: map[string]Emulator{},
@@ -53,6 +56,8 @@ func NewServer(emulators ...Emulator) *Server {
 		stats:     map[string]map[string]*RouteStats{},
 		faults:    map[string][]*activeFault{},
 		rng:       newRand(defaultFaultSeed),
+
+		adminToken: newAdminToken(),
 	}
 	top := http.NewServeMux()
 	for _, e := range emulators {
@@ -78,8 +83,9 @@ func NewServer(emulators ...Emulator) *Server {
 }
 
 // Handler serves every emulator under "/"+Name()+BasePath() and the admin API
-// under AdminPrefix. Use it with httptest or any server of your own; Start is
-// the shortcut for a loopback listener.
+// under AdminPrefix, which answers only calls addressed to a loopback host
+// and carrying AdminToken. Use it with httptest or any server of your own;
+// Start is the shortcut for a loopback listener.
 func (s *Server) Handler() http.Handler { return s.handler }
 
 // Vendors lists the mounted emulators' names in sorted order.
