@@ -84,6 +84,13 @@ func (s *Server) SetRequestLogLimit(n int) {
 	s.log = s.log.resized(n)
 }
 
+// RequestLogLimit is how many requests the log keeps.
+func (s *Server) RequestLogLimit() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.log.limit
+}
+
 // DroppedRequests is how many requests the log has let go, oldest first, to
 // stay within its limit since it was last reset. Stats still counts them.
 func (s *Server) DroppedRequests() int {
