@@ -14,26 +14,34 @@ import (
 )
 
 // sandbox is a saas-sandbox process driven through its /_sandbox/ control
-// API, the way any user's test harness would drive it.
+// API, the way any user's test harness would drive it: with the token the
+// process writes to its -token-file.
 type sandbox struct {
-	cmd *exec.Cmd
-	url string
+	cmd   *exec.Cmd
+	url   string
+	token string
 }
 
 func startSandbox(bin, dir string) (*sandbox, error) {
-	urlFile := filepath.Join(dir, "sandbox.url")
+	urlFile, tokenFile := filepath.Join(dir, "sandbox.url"), filepath.Join(dir, "sandbox.token")
 	logFile, err := os.Create(filepath.Join(dir, "sandbox.log"))
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(filepath.Join(bin, "saas-sandbox"), "-listen", "127.0.0.1:0", "-url-file", urlFile)
+	cmd := exec.Command(filepath.Join(bin, "saas-sandbox"), "-listen", "127.0.0.1:0", "-url-file", urlFile, "-token-file", tokenFile)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
 	for range 100 {
 		if b, err := os.ReadFile(urlFile); err == nil && len(b) > 0 {
-			return &sandbox{cmd: cmd, url: strings.TrimSpace(string(b))}, nil
+			// The token file is written before the URL file.
+			token, err := os.ReadFile(tokenFile)
+			if err != nil {
+				_ = cmd.Process.Kill()
+				return nil, fmt.Errorf("saas-sandbox wrote no admin token: %w", err)
+			}
+			return &sandbox{cmd: cmd, url: strings.TrimSpace(string(b)), token: strings.TrimSpace(string(token))}, nil
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -60,6 +68,7 @@ func (s *sandbox) call(method, path string, body any, out any) error {
 		return err
 	}
 	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+s.token)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return err

@@ -24,7 +24,7 @@ cp "$root"/examples/modules/person/*.tf "$work/modules/person/"
 step() { printf '\n==> %s\n' "$*"; }
 
 step "Starting the sandbox"
-"$bin/saas-sandbox" -listen 127.0.0.1:0 -url-file "$work/sandbox.url" -seed "$root/examples/demo/seed.json" >"$work/sandbox.log" 2>&1 &
+"$bin/saas-sandbox" -listen 127.0.0.1:0 -url-file "$work/sandbox.url" -token-file "$work/sandbox.token" -seed "$root/examples/demo/seed.json" >"$work/sandbox.log" 2>&1 &
 sandbox_pid=$!
 cleanup() {
   kill "$sandbox_pid" 2>/dev/null || true
@@ -40,6 +40,9 @@ done
 [ -s "$work/sandbox.url" ] || { echo "the sandbox did not start in time" >&2; exit 1; }
 url="$(cat "$work/sandbox.url")"
 echo "sandbox at $url"
+# The admin API wants the run's token; saas-sandbox writes it before the URL.
+SANDBOX_TOKEN="$(cat "$work/sandbox.token")"
+export SANDBOX_TOKEN
 
 # The sandbox's default credentials are public, sandbox-only values.
 export QACOMPLETE_BASE_URL="$url/qacomplete/rest-api/service/api/v1"
@@ -66,8 +69,9 @@ export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 # read from the sandbox itself rather than from Terraform's state.
 show_person() {
   python3 - "$url" "$1" <<'PY'
-import json, sys, urllib.request
-state = json.load(urllib.request.urlopen(sys.argv[1] + "/_sandbox/state"))
+import json, os, sys, urllib.request
+req = urllib.request.Request(sys.argv[1] + "/_sandbox/state", headers={"Authorization": "Bearer " + os.environ["SANDBOX_TOKEN"]})
+state = json.load(urllib.request.urlopen(req))
 email, username = "katherine@example.com", "katherine.j"
 print(f"\nKatherine Johnson, {sys.argv[2]}:")
 
@@ -104,8 +108,9 @@ step "terraform apply"
 
 step "Users the sandbox now holds"
 python3 - "$url" <<'PY'
-import json, sys, urllib.request
-state = json.load(urllib.request.urlopen(sys.argv[1] + "/_sandbox/state"))
+import json, os, sys, urllib.request
+req = urllib.request.Request(sys.argv[1] + "/_sandbox/state", headers={"Authorization": "Bearer " + os.environ["SANDBOX_TOKEN"]})
+state = json.load(urllib.request.urlopen(req))
 
 def table(title, rows, cols):
     print(f"\n{title}")

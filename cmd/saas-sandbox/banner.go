@@ -9,17 +9,29 @@ import (
 	"github.com/saas-users/terraform-provider-saas/internal/sandbox"
 )
 
-// printBanner shows the root URL and how to point the provider at every
-// vendor served: one complete provider block to paste, the same settings as
+// printBanner shows the root URL, the admin API with its token and the
+// request log's bounds, and how to point the provider at every vendor
+// served: one complete provider block to paste, the same settings as
 // environment variables, and the ids the default seed holds. Credentials are
 // printed in both forms: they are the sandbox's public, sandbox-only values.
-func printBanner(w io.Writer, srv *sandbox.Server, served []sandbox.Descriptor, seeded bool) {
+// tokenFrom names the flag or variable that gave the admin token, "" when it
+// is random.
+func printBanner(w io.Writer, srv *sandbox.Server, served []sandbox.Descriptor, seeded bool, tokenFrom string) {
 	served = slices.Clone(served)
 	slices.SortFunc(served, func(a, b sandbox.Descriptor) int { return strings.Compare(a.Vendor, b.Vendor) })
 
 	var b strings.Builder
 	fmt.Fprintf(&b, "saas-sandbox listening on %s\n", srv.URL())
-	fmt.Fprintf(&b, "admin API: %s%s{requests,stats,faults,state,seed}\n\n", srv.URL(), sandbox.AdminPrefix)
+	fmt.Fprintf(&b, "admin API: %s%s{vendors,requests,stats,faults,state,seed}\n", srv.URL(), sandbox.AdminPrefix)
+	origin := "random for this run; -admin-token or " + adminTokenEnv + " fixes it, -token-file writes it for scripts"
+	if tokenFrom != "" {
+		origin = "from " + tokenFrom
+	}
+	fmt.Fprintf(&b, "admin token: %s (%s)\n", srv.AdminToken(), origin)
+	fmt.Fprintf(&b, "  curl -H 'Authorization: Bearer %s' %s%sstats\n", srv.AdminToken(), srv.URL(), sandbox.AdminPrefix)
+	b.WriteString("  Every admin call needs the token and a loopback Host (127.0.0.1, [::1], localhost) or an -admin-hosts name.\n")
+	fmt.Fprintf(&b, "request log: the newest %d requests, %d KiB of each body, credentials masked; the counters count every request\n\n",
+		srv.RequestLogLimit(), sandbox.LoggedBodyBytes>>10)
 
 	var env, blockOnly []string
 	var block strings.Builder

@@ -19,9 +19,9 @@ import (
 // sandbox's data.
 func TestAccBanner_BothFormsReachEveryVendor(t *testing.T) {
 	bin := acctest.CLIFromEnv(t)
-	_, banner, stop := startServing(t, "-seed", filepath.Join("testdata", "seed.json"))
-	defer stop()
-	text := banner()
+	sv := startServing(t, "-seed", filepath.Join("testdata", "seed.json"))
+	defer sv.stop()
+	text := sv.banner()
 	b := parseBanner(t, text)
 
 	start := strings.Index(text, "provider \"saas\" {\n")

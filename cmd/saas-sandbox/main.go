@@ -3,12 +3,16 @@
 // tried offline and a module's tests can run in CI without vendor accounts.
 //
 //	saas-sandbox [-listen 127.0.0.1:8080] [-seed seed.json] [-url-file path]
-//	             [-vendors qacomplete,...] [-allow-remote]
+//	             [-token-file path] [-admin-token token] [-admin-hosts name,...]
+//	             [-request-log-limit 1000] [-vendors qacomplete,...] [-allow-remote]
 //
 // It prints one provider block and one set of environment variables that
 // point the provider at every emulator it serves, credentials included, and
 // serves an admin API under /_sandbox/ (request log, counters, fault
-// injection, state, seeding).
+// injection, state, seeding). The admin API answers only requests addressed
+// to a loopback host and carrying the run's token, random unless given with
+// -admin-token or SAAS_SANDBOX_ADMIN_TOKEN; the banner prints it and
+// -token-file writes it for scripts.
 package main
 
 import (
@@ -33,6 +37,10 @@ import (
 // shutdownGrace bounds how long requests in flight may finish on exit.
 const shutdownGrace = 5 * time.Second
 
+// adminTokenEnv fixes the admin token without putting it on the command line,
+// where other local users could read it.
+const adminTokenEnv = "SAAS_SANDBOX_ADMIN_TOKEN"
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
@@ -53,6 +61,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	listen := fs.String("listen", "127.0.0.1:8080", "address to listen on; 127.0.0.1:0 picks a free port")
 	seed := fs.String("seed", "", "JSON seed file keyed by vendor (optional)")
 	urlFile := fs.String("url-file", "", "write the server root URL to this file once listening, and remove it on exit")
+	tokenFile := fs.String("token-file", "", "write the admin API token to this file (mode 0600) before the -url-file, and remove it on exit")
+	adminToken := fs.String("admin-token", "", fmt.Sprintf("the admin API token, at least %d printable characters (default: $%s, else random for each run; the variable keeps it off the command line, which other local users can read)", sandbox.MinAdminTokenLength, adminTokenEnv))
+	adminHosts := fs.String("admin-hosts", "", "comma-separated host names the admin API answers to besides loopback ones (127.0.0.0/8, [::1], localhost), for a sandbox reached by name with -allow-remote")
+	logLimit := fs.Int("request-log-limit", sandbox.DefaultRequestLogLimit, fmt.Sprintf("requests the request log keeps, the oldest dropped first; each keeps %d KiB of its body, and the per-route counters count every request", sandbox.LoggedBodyBytes>>10))
 	vendorList := fs.String("vendors", "", "comma-separated vendors to serve (default: all compiled in: "+strings.Join(emulators.Vendors(), ",")+")")
 	allowRemote := fs.Bool("allow-remote", false, "allow a non-loopback -listen address (the sandbox's passwords are public)")
 	if err := fs.Parse(args); err != nil {
@@ -73,12 +85,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *logLimit < 1 {
+		return fmt.Errorf("-request-log-limit %d: the log keeps at least one request", *logLimit)
+	}
 
 	built := make([]sandbox.Emulator, len(selected))
 	for i, d := range selected {
 		built[i] = d.New()
 	}
 	srv := sandbox.NewServer(built...)
+	tokenFrom, err := setAdminToken(srv, *adminToken)
+	if err != nil {
+		return err
+	}
+	srv.AllowAdminHosts(strings.Split(*adminHosts, ",")...)
+	srv.SetRequestLogLimit(*logLimit)
 	if *seed != "" {
 		if err := srv.SeedFile(*seed); err != nil {
 			return err
@@ -87,14 +108,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := srv.Start(*listen); err != nil {
 		return err
 	}
-	if *urlFile != "" {
-		if err := writeFileAtomic(*urlFile, srv.URL()+"\n"); err != nil {
-			_ = srv.Close()
-			return fmt.Errorf("-url-file: %w", err)
+	// The token file comes first, so a script that waits for the URL file
+	// finds the token beside it.
+	for _, f := range []struct{ flag, path, content string }{
+		{"-token-file", *tokenFile, srv.AdminToken() + "\n"},
+		{"-url-file", *urlFile, srv.URL() + "\n"},
+	} {
+		if f.path == "" {
+			continue
 		}
-		defer func() { _ = os.Remove(*urlFile) }()
+		if err := writeFileAtomic(f.path, f.content); err != nil {
+			_ = srv.Close()
+			return fmt.Errorf("%s: %w", f.flag, err)
+		}
+		defer func() { _ = os.Remove(f.path) }()
 	}
-	printBanner(stdout, srv, selected, *seed != "")
+	printBanner(stdout, srv, selected, *seed != "", tokenFrom)
 
 	<-ctx.Done()
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
@@ -104,6 +133,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil
+}
+
+// setAdminToken applies the token given by flag, else by environment, and
+// says where the server's token came from ("" for a random one).
+func setAdminToken(srv *sandbox.Server, flagValue string) (string, error) {
+	token, from := flagValue, "-admin-token"
+	if token == "" {
+		token, from = os.Getenv(adminTokenEnv), adminTokenEnv
+	}
+	if token == "" {
+		return "", nil
+	}
+	if err := srv.SetAdminToken(token); err != nil {
+		return "", fmt.Errorf("%s: %w", from, err)
+	}
+	return from, nil
 }
 
 // selectVendors picks the descriptors named in a comma list, in the list's
@@ -143,9 +188,10 @@ func isLoopback(host string) bool {
 }
 
 // writeFileAtomic makes the file appear complete or not at all, so a script
-// polling for it never reads half a URL.
+// polling for it never reads half a URL or token. The file is readable by its
+// owner only (os.CreateTemp's mode), which the token needs.
 func writeFileAtomic(path, content string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".saas-sandbox-url-*")
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".saas-sandbox-*")
 	if err != nil {
 		return err
 	}

@@ -17,31 +17,39 @@ import (
 )
 
 // start runs the command in the background and returns the root URL from
-// -url-file, a stop function that waits for a clean exit, and its stdout.
+// -url-file and a stop function that waits for a clean exit and returns its
+// stdout.
 func start(t *testing.T, args ...string) (string, func() string) {
 	t.Helper()
-	root, _, stop := startServing(t, args...)
-	return root, stop
+	sv := startServing(t, args...)
+	return sv.root, sv.stop
 }
 
-// startServing is start with a third function that returns the banner while
-// the command still serves.
-func startServing(t *testing.T, args ...string) (string, func() string, func() string) {
+// serving is a command running in the background.
+type serving struct {
+	root   string        // from -url-file
+	token  string        // from -token-file, present when the URL file is
+	banner func() string // stdout, waited for, while the command still serves
+	stop   func() string // cancels, waits for a clean exit, returns stdout
+}
+
+func startServing(t *testing.T, args ...string) serving {
 	t.Helper()
-	urlFile := filepath.Join(t.TempDir(), "url")
+	dir := t.TempDir()
+	urlFile, tokenFile := filepath.Join(dir, "url"), filepath.Join(dir, "token")
 	ctx, cancel := context.WithCancel(t.Context())
 	var stdout lockedBuffer
 	var stderr bytes.Buffer
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, append([]string{"-listen", "127.0.0.1:0", "-url-file", urlFile}, args...), &stdout, &stderr)
+		done <- run(ctx, append([]string{"-listen", "127.0.0.1:0", "-url-file", urlFile, "-token-file", tokenFile}, args...), &stdout, &stderr)
 	}()
 
-	var root string
+	var sv serving
 	deadline := time.Now().Add(5 * time.Second)
-	for root == "" {
+	for sv.root == "" {
 		if data, err := os.ReadFile(urlFile); err == nil {
-			root = strings.TrimSpace(string(data))
+			sv.root = strings.TrimSpace(string(data))
 			break
 		}
 		select {
@@ -55,7 +63,20 @@ func startServing(t *testing.T, args ...string) (string, func() string, func() s
 			t.Fatal("the url file never appeared")
 		}
 	}
-	stop := func() string {
+	// The token file is written before the URL file.
+	data, err := os.ReadFile(tokenFile)
+	if err != nil {
+		cancel()
+		t.Fatalf("the URL file appeared before the token file: %v", err)
+	}
+	sv.token = strings.TrimSpace(string(data))
+	if info, err := os.Stat(tokenFile); err != nil {
+		t.Error(err)
+	} else if info.Mode().Perm() != 0o600 {
+		t.Errorf("token file mode %v, want 0600: the token is a credential", info.Mode().Perm())
+	}
+
+	sv.stop = func() string {
 		cancel()
 		select {
 		case err := <-done:
@@ -65,13 +86,15 @@ func startServing(t *testing.T, args ...string) (string, func() string, func() s
 		case <-time.After(10 * time.Second):
 			t.Fatal("run did not return after cancellation")
 		}
-		if _, err := os.Stat(urlFile); !os.IsNotExist(err) {
-			t.Errorf("url file left behind: %v", err)
+		for _, f := range []string{urlFile, tokenFile} {
+			if _, err := os.Stat(f); !os.IsNotExist(err) {
+				t.Errorf("%s file left behind: %v", filepath.Base(f), err)
+			}
 		}
 		return stdout.String()
 	}
 	// The banner is written in one piece right after the URL file.
-	banner := func() string {
+	sv.banner = func() string {
 		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 			if out := stdout.String(); out != "" {
 				return out
@@ -80,7 +103,7 @@ func startServing(t *testing.T, args ...string) (string, func() string, func() s
 		t.Fatal("the banner never appeared")
 		return ""
 	}
-	return root, banner, stop
+	return sv
 }
 
 // lockedBuffer is stdout shared by the command and a test that reads it
@@ -120,8 +143,31 @@ func get(t *testing.T, url, user, pass string) (int, []byte) {
 	return resp.StatusCode, body
 }
 
+// adminGet calls the admin API with the Host and headers given.
+func adminGet(t *testing.T, url, host string, header http.Header) (int, http.Header, []byte) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), "GET", url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Host = host
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header, body
+}
+
+func bearer(token string) http.Header { return http.Header{"Authorization": {"Bearer " + token}} }
+
 func TestRun_ServesTheExampleSeed(t *testing.T) {
-	root, stop := start(t, "-seed", filepath.Join("testdata", "seed.json"))
+	sv := startServing(t, "-seed", filepath.Join("testdata", "seed.json"))
+	root, stop := sv.root, sv.stop
 	if !strings.HasPrefix(root, "http://127.0.0.1:") {
 		t.Fatalf("root %q", root)
 	}
@@ -138,8 +184,8 @@ func TestRun_ServesTheExampleSeed(t *testing.T) {
 	if err := json.Unmarshal(body, &list); err != nil || list.Metadata.ResultSet.Total != 3 {
 		t.Errorf("seeded list: %s (%v)", body, err)
 	}
-	if status, _ := get(t, root+"/_sandbox/stats?vendor=qacomplete", "", ""); status != 200 {
-		t.Errorf("admin API: %d", status)
+	if status, _, body := adminGet(t, root+"/_sandbox/stats?vendor=qacomplete", "", bearer(sv.token)); status != 200 {
+		t.Errorf("admin API: %d %s", status, body)
 	}
 
 	out := stop()
@@ -200,6 +246,9 @@ func TestRun_Rejects(t *testing.T) {
 		{"missing seed", []string{"-listen", "127.0.0.1:0", "-seed", badSeed + ".missing"}, "seed"},
 		{"stray argument", []string{"-listen", "127.0.0.1:0", "extra"}, "unexpected"},
 		{"bad flag", []string{"-nope"}, "not defined"},
+		{"short admin token", []string{"-listen", "127.0.0.1:0", "-admin-token", "short"}, "-admin-token"},
+		{"admin token with a space", []string{"-listen", "127.0.0.1:0", "-admin-token", "has a space in it 0123"}, "-admin-token"},
+		{"empty request log", []string{"-listen", "127.0.0.1:0", "-request-log-limit", "0"}, "-request-log-limit"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -226,5 +275,111 @@ func TestIsLoopback(t *testing.T) {
 func TestQuoting(t *testing.T) {
 	if got := exportLine("X", "it's"); got != `export X='it'\''s'` {
 		t.Errorf("exportLine %s", got)
+	}
+}
+
+// The admin API needs the run's token, which the banner prints with a curl
+// line and -token-file holds, and answers only loopback Host names.
+func TestRun_AdminAPINeedsTokenAndLoopbackHost(t *testing.T) {
+	sv := startServing(t, "-vendors", "twosms")
+	host := strings.TrimPrefix(sv.root, "http://")
+	port := host[strings.LastIndex(host, ":")+1:]
+	stats := sv.root + "/_sandbox/stats"
+	if len(sv.token) < 26 {
+		t.Fatalf("token %q: want a random one of 26 characters", sv.token)
+	}
+
+	if status, header, body := adminGet(t, stats, host, nil); status != 401 || header.Get("WWW-Authenticate") == "" || !strings.Contains(string(body), "-token-file") {
+		t.Errorf("no token: %d %s", status, body)
+	}
+	if status, _, _ := adminGet(t, stats, host, bearer(sv.token+"x")); status != 401 {
+		t.Errorf("wrong token: %d", status)
+	}
+	for _, h := range []string{host, "localhost:" + port, "[::1]:" + port} {
+		if status, _, body := adminGet(t, stats, h, bearer(sv.token)); status != 200 {
+			t.Errorf("Host %s with the token: %d %s", h, status, body)
+		}
+	}
+	if status, _, body := adminGet(t, stats, "rebound.example:"+port, bearer(sv.token)); status != 403 || !strings.Contains(string(body), "loopback") {
+		t.Errorf("a rebound name: %d %s", status, body)
+	}
+	// The vendor API answers whatever the Host: here 2sms's own 401 for a
+	// call without its bearer token, not the admin API's refusal.
+	if status, _, body := adminGet(t, sv.root+"/twosms/api/v1/admin/users", "api.2sms.example", nil); status != 401 || strings.Contains(string(body), "admin API") {
+		t.Errorf("the vendor API with a public Host: %d %s", status, body)
+	}
+
+	out := sv.stop()
+	for _, want := range []string{
+		"admin token: " + sv.token + " (random for this run; -admin-token or " + adminTokenEnv + " fixes it",
+		"  curl -H 'Authorization: Bearer " + sv.token + "' " + sv.root + "/_sandbox/stats\n",
+		"request log: the newest 1000 requests, 4 KiB of each body",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the banner lacks %q:\n%s", want, out)
+		}
+	}
+	parseBanner(t, out) // the token adds no export line and breaks no block
+}
+
+func TestRun_AdminTokenGiven(t *testing.T) {
+	const fromEnv, fromFlag = "token-from-the-environment", "token-from-the-flag-0123"
+	t.Setenv(adminTokenEnv, fromEnv)
+
+	sv := startServing(t, "-vendors", "twosms")
+	if sv.token != fromEnv {
+		t.Errorf("token %q, want the environment's", sv.token)
+	}
+	if status, _, body := adminGet(t, sv.root+"/_sandbox/vendors", "", bearer(fromEnv)); status != 200 {
+		t.Errorf("the environment's token: %d %s", status, body)
+	}
+	if out := sv.stop(); !strings.Contains(out, "admin token: "+fromEnv+" (from "+adminTokenEnv+")") {
+		t.Errorf("the banner does not say where the token came from:\n%s", out)
+	}
+
+	sv = startServing(t, "-vendors", "twosms", "-admin-token", fromFlag)
+	if sv.token != fromFlag {
+		t.Errorf("token %q: the flag must win over the environment", sv.token)
+	}
+	if status, _, _ := adminGet(t, sv.root+"/_sandbox/vendors", "", bearer(fromEnv)); status != 401 {
+		t.Errorf("the environment's token still works: %d", status)
+	}
+	if out := sv.stop(); !strings.Contains(out, "(from -admin-token)") {
+		t.Errorf("the banner does not say where the token came from:\n%s", out)
+	}
+
+	t.Setenv(adminTokenEnv, "too-short")
+	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second) // should it serve after all
+	defer cancel()
+	err := run(ctx, []string{"-listen", "127.0.0.1:0"}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), adminTokenEnv) {
+		t.Errorf("a bad token in the environment: %v", err)
+	}
+}
+
+func TestRun_AdminHostsAndLogLimit(t *testing.T) {
+	sv := startServing(t, "-vendors", "twosms", "-admin-hosts", "sandbox, ci-sandbox", "-request-log-limit", "2")
+	defer sv.stop()
+	port := sv.root[strings.LastIndex(sv.root, ":")+1:]
+	for _, h := range []string{"sandbox:" + port, "CI-Sandbox"} {
+		if status, _, body := adminGet(t, sv.root+"/_sandbox/stats", h, bearer(sv.token)); status != 200 {
+			t.Errorf("Host %s named by -admin-hosts: %d %s", h, status, body)
+		}
+	}
+	if status, _, _ := adminGet(t, sv.root+"/_sandbox/stats", "other:"+port, bearer(sv.token)); status != 403 {
+		t.Errorf("a Host not named: %d", status)
+	}
+
+	for range 3 {
+		get(t, sv.root+"/twosms/api/v1/admin/users", "", "")
+	}
+	status, header, body := adminGet(t, sv.root+"/_sandbox/requests", "", bearer(sv.token))
+	var log []map[string]any
+	if err := json.Unmarshal(body, &log); status != 200 || err != nil || len(log) != 2 || header.Get("X-Sandbox-Requests-Dropped") != "1" {
+		t.Errorf("with -request-log-limit 2 after 3 requests: %d, %d entries, dropped %q", status, len(log), header.Get("X-Sandbox-Requests-Dropped"))
+	}
+	_, _, body = adminGet(t, sv.root+"/_sandbox/stats?vendor=twosms", "", bearer(sv.token))
+	if !strings.Contains(string(body), `"calls": 3`) {
+		t.Errorf("the counters must count every request: %s", body)
 	}
 }

@@ -5,44 +5,32 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strings"
+	"strconv"
 	"time"
 	"unicode/utf8"
 )
 
-// Redacted replaces credential header values in the admin API's view of the
-// request log. The Go API (Requests) keeps them, so tests can assert on them.
-const Redacted = "REDACTED"
+// DroppedHeader on GET requests says how many older requests the log has let
+// go to stay within its limit.
+const DroppedHeader = "X-Sandbox-Requests-Dropped"
 
-// credentialHeaderWords mark a header as carrying a credential. The four
-// vendors send Basic credentials, API keys, subscription keys and bearer
-// tokens; matching on words catches each spelling.
-var credentialHeaderWords = []string{"auth", "cookie", "key", "secret", "token", "password", "credential"}
-
-func isCredentialHeader(name string) bool {
-	n := strings.ToLower(name)
-	for _, w := range credentialHeaderWords {
-		if strings.Contains(n, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// requestView is one log entry on the admin API.
+// requestView is one log entry on the admin API: credentials in headers,
+// query and body masked, the body cut (see redactBody).
 type requestView struct {
-	Vendor     string              `json:"vendor"`
-	Method     string              `json:"method"`
-	Path       string              `json:"path"`
-	RawQuery   string              `json:"raw_query,omitempty"`
-	Route      string              `json:"route"`
-	Header     map[string][]string `json:"header"`
-	Body       string              `json:"body,omitempty"`
-	BodyBase64 []byte              `json:"body_base64,omitempty"` // when the body is not UTF-8 text
-	Status     int                 `json:"status"`
-	Fault      string              `json:"fault,omitempty"`
-	DurationMS float64             `json:"duration_ms"`
-	Time       time.Time           `json:"time"`
+	Vendor        string              `json:"vendor"`
+	Method        string              `json:"method"`
+	Path          string              `json:"path"`
+	RawQuery      string              `json:"raw_query,omitempty"`
+	Route         string              `json:"route"`
+	Header        map[string][]string `json:"header"`
+	Body          string              `json:"body,omitempty"`
+	BodyBase64    []byte              `json:"body_base64,omitempty"` // when the body is not UTF-8 text
+	BodySize      int                 `json:"body_size"`             // bytes received
+	BodyTruncated bool                `json:"body_truncated,omitempty"`
+	Status        int                 `json:"status"`
+	Fault         string              `json:"fault,omitempty"`
+	DurationMS    float64             `json:"duration_ms"`
+	Time          time.Time           `json:"time"`
 }
 
 type routeStatsView struct {
@@ -58,8 +46,10 @@ type faultsBody struct {
 }
 
 // registerAdmin mounts the control API used by scripts, `make demo` and tests
-// written in other languages.
-func (s *Server) registerAdmin(mux *http.ServeMux) {
+// written in other languages, behind the Host and token checks.
+func (s *Server) registerAdmin(top *http.ServeMux) {
+	mux := http.NewServeMux()
+	top.Handle(AdminPrefix, s.guardAdmin(mux))
 	mux.HandleFunc("GET "+AdminPrefix+"vendors", s.adminVendors)
 	mux.HandleFunc("GET "+AdminPrefix+"requests", s.adminRequests)
 	mux.HandleFunc("DELETE "+AdminPrefix+"requests", func(w http.ResponseWriter, _ *http.Request) {
@@ -109,28 +99,34 @@ func (s *Server) adminRequests(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	reqs := s.Requests(vendor)
-	out := make([]requestView, 0, len(reqs))
-	for _, q := range reqs {
-		v := requestView{
-			Vendor: q.Vendor, Method: q.Method, Path: q.Path, RawQuery: q.RawQuery, Route: q.Route,
-			Header: map[string][]string{}, Status: q.Status, Fault: q.Fault,
-			DurationMS: float64(q.Duration) / float64(time.Millisecond), Time: q.Time,
+	s.mu.Lock()
+	out := make([]requestView, 0, len(s.log.entries))
+	s.log.each(func(e *logEntry) {
+		if vendor == "" || e.Vendor == vendor {
+			out = append(out, newRequestView(e))
 		}
-		for k, vals := range q.Header {
-			if isCredentialHeader(k) {
-				vals = []string{Redacted}
-			}
-			v.Header[k] = vals
-		}
-		if utf8.Valid(q.Body) {
-			v.Body = string(q.Body)
-		} else {
-			v.BodyBase64 = q.Body
-		}
-		out = append(out, v)
-	}
+	})
+	dropped := s.log.dropped
+	s.mu.Unlock()
+	w.Header().Set(DroppedHeader, strconv.Itoa(dropped))
 	writeJSON(w, http.StatusOK, out)
+}
+
+// newRequestView masks a log entry for the admin API. The body view was
+// made when the request was recorded.
+func newRequestView(e *logEntry) requestView {
+	v := requestView{
+		Vendor: e.Vendor, Method: e.Method, Path: e.Path, RawQuery: redactForm(e.RawQuery), Route: e.Route,
+		Header: redactHeader(e.Header), Status: e.Status, Fault: e.Fault,
+		DurationMS: float64(e.Duration) / float64(time.Millisecond), Time: e.Time,
+		BodySize: e.BodySize, BodyTruncated: e.bodyViewCut,
+	}
+	if utf8.Valid(e.bodyView) {
+		v.Body = string(e.bodyView)
+	} else {
+		v.BodyBase64 = e.bodyView
+	}
+	return v
 }
 
 func (s *Server) adminStats(w http.ResponseWriter, r *http.Request) {
@@ -189,8 +185,12 @@ func (s *Server) adminSetFaults(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.Faults())
 }
 
+// maxSeedBytes bounds a seed document sent to the admin API; a benchmark's
+// thousands of users fit well within it.
+const maxSeedBytes = 10 << 20
+
 func (s *Server) adminSeed(w http.ResponseWriter, r *http.Request) {
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxSeedBytes))
 	if err != nil {
 		badRequest(w, "seed body: "+err.Error())
 		return

@@ -7,9 +7,17 @@ import (
 	"testing"
 )
 
+// adminHeader carries the server's admin token, as every admin client must.
+func adminHeader(s *Server) http.Header {
+	return http.Header{"Authorization": {"Bearer " + s.AdminToken()}}
+}
+
 func adminJSON(t *testing.T, s *Server, method, path, body string, wantStatus int, out any) {
 	t.Helper()
-	resp, data := mustCall(t, method, s.URL()+AdminPrefix+path, body)
+	resp, data, err := call(t, method, s.URL()+AdminPrefix+path, body, adminHeader(s))
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, path, err)
+	}
 	if resp.StatusCode != wantStatus {
 		t.Fatalf("%s %s: %d %s, want %d", method, path, resp.StatusCode, data, wantStatus)
 	}
@@ -135,5 +143,54 @@ func TestAdmin_StateAndSeed(t *testing.T) {
 	adminJSON(t, s, "GET", "vendors", "", 200, &vendors)
 	if len(vendors) != 2 || vendors[0]["name"] != "fake" || vendors[0]["base_path"] != "/fake/api/v1" {
 		t.Errorf("vendors %v", vendors)
+	}
+}
+
+// The admin API masks credentials in bodies and query strings field by
+// field, as it does in headers; the Go API keeps what was sent.
+func TestAdmin_RequestsMaskBodiesAndQueries(t *testing.T) {
+	s := startServer(t)
+	sends := []struct {
+		url, body, contentType string
+	}{
+		{s.BaseURL("fake") + "/things?api_key=query-key&page=2", `{"Username":"grace","Password":"body-password","Settings":{"Pin":"2468"}}`, "application/json"},
+		{s.BaseURL("other") + "/things", "grant_type=client_credentials&client_secret=form-secret", "application/x-www-form-urlencoded"},
+		{s.BaseURL("other") + "/things", strings.Repeat("opaque ", 100), "text/plain"},
+	}
+	for _, c := range sends {
+		if _, _, err := call(t, "POST", c.url, c.body, http.Header{"Content-Type": {c.contentType}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	resp, data, err := call(t, "GET", s.URL()+AdminPrefix+"requests", "", adminHeader(s))
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("GET requests: %v %v", resp, err)
+	}
+	for _, secret := range []string{"query-key", "body-password", "2468", "form-secret"} {
+		if strings.Contains(string(data), secret) {
+			t.Errorf("the admin log shows %q:\n%s", secret, data)
+		}
+	}
+	var views []requestView
+	if err := json.Unmarshal(data, &views); err != nil || len(views) != 3 {
+		t.Fatalf("views %s (%v)", data, err)
+	}
+	if v := views[0]; v.Body != `{"Username":"grace","Password":"REDACTED","Settings":{"Pin":"REDACTED"}}` ||
+		v.RawQuery != "api_key=REDACTED&page=2" || v.BodySize != len(sends[0].body) || v.BodyTruncated {
+		t.Errorf("JSON request view %+v", v)
+	}
+	if v := views[1]; v.Body != "grant_type=client_credentials&client_secret=REDACTED" {
+		t.Errorf("form request view %+v", v)
+	}
+	if v := views[2]; len(v.Body) != OpaqueBodyViewBytes || !v.BodyTruncated || v.BodySize != 700 {
+		t.Errorf("text request view: body of %d bytes, truncated %v, size %d", len(v.Body), v.BodyTruncated, v.BodySize)
+	}
+
+	// The Go API keeps the requests as received, for tests that check what
+	// the provider sent.
+	got := s.Requests("")
+	if string(got[0].Body) != sends[0].body || got[0].RawQuery != "api_key=query-key&page=2" || string(got[1].Body) != sends[1].body {
+		t.Errorf("Requests changed what was received: %s %s %s", got[0].Body, got[0].RawQuery, got[1].Body)
 	}
 }

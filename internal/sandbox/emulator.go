@@ -1,6 +1,18 @@
 // Package sandbox is the shared core of the vendor emulators: it mounts each
 // vendor's API under its own path prefix on one loopback server and wraps every
 // request with a request log, per-route counters and fault injection.
+//
+// The admin API under AdminPrefix answers only requests addressed to a
+// loopback host and carrying the server's token (AdminToken), so neither a
+// web page nor DNS rebinding can drive it.
+//
+// The request log's memory is bounded whatever the traffic: it keeps the
+// newest DefaultRequestLogLimit requests (SetRequestLogLimit), the oldest
+// dropped first, and LoggedBodyBytes of each body; a body over
+// MaxRequestBodyBytes is refused with 413 and headers over MaxHeaderBytes
+// with 431. The per-route counters (Stats) count every request. The admin
+// API's view of the log masks credentials in headers, query strings and JSON
+// and form bodies; the Go API (Requests) keeps requests as received.
 package sandbox
 
 import (

@@ -19,9 +19,10 @@ const Unmatched = "UNMATCHED"
 // nginx logs for the same event.
 const StatusClientGone = 499
 
-// maxBodyBytes bounds what the sandbox reads from one request; the vendors'
-// user payloads are a few kilobytes.
-const maxBodyBytes = 10 << 20
+// MaxRequestBodyBytes bounds what the sandbox reads from one vendor request:
+// the emulators accept no more (their largest bodies are a few kilobytes), so
+// a larger body is answered 413 without being buffered beyond the limit.
+const MaxRequestBodyBytes = 1 << 20
 
 // Request is one vendor request as the sandbox received it.
 type Request struct {
@@ -31,9 +32,10 @@ type Request struct {
 	RawQuery string
 	Route    string      // the vendor route pattern it matched, or Unmatched
 	Header   http.Header // every header as received, credentials included
-	Body     []byte
-	Status   int    // status answered; 0 for a dropped connection
-	Fault    string // "" or a description of what was injected
+	Body     []byte      // as received, cut at LoggedBodyBytes
+	BodySize int         // bytes received; above len(Body) when the log cut it
+	Status   int         // status answered; 0 for a dropped connection
+	Fault    string      // "" or a description of what was injected
 	Duration time.Duration
 	Time     time.Time // when the request arrived
 }
@@ -46,19 +48,22 @@ type RouteStats struct {
 }
 
 // Requests returns a copy of the request log for one vendor, or for every
-// vendor when vendor is "", oldest first.
+// vendor when vendor is "", oldest first. The log keeps the newest
+// DefaultRequestLogLimit requests (see SetRequestLogLimit); Stats counts
+// every request.
 func (s *Server) Requests(vendor string) []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Request, 0, len(s.requests))
-	for _, r := range s.requests {
-		if vendor != "" && r.Vendor != vendor {
-			continue
+	out := make([]Request, 0, len(s.log.entries))
+	s.log.each(func(e *logEntry) {
+		if vendor != "" && e.Vendor != vendor {
+			return
 		}
+		r := e.Request
 		r.Header = r.Header.Clone()
 		r.Body = bytes.Clone(r.Body)
 		out = append(out, r)
-	}
+	})
 	return out
 }
 
@@ -66,8 +71,32 @@ func (s *Server) Requests(vendor string) []Request {
 func (s *Server) ResetRequests() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.requests = nil
+	s.log.reset()
 	s.stats = map[string]map[string]*RouteStats{}
+}
+
+// SetRequestLogLimit changes how many requests the log keeps (at least one),
+// keeping the newest of those it holds. A test that inspects more requests
+// than DefaultRequestLogLimit raises it; memory grows with it.
+func (s *Server) SetRequestLogLimit(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.log = s.log.resized(n)
+}
+
+// RequestLogLimit is how many requests the log keeps.
+func (s *Server) RequestLogLimit() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.log.limit
+}
+
+// DroppedRequests is how many requests the log has let go, oldest first, to
+// stay within its limit since it was last reset. Stats still counts them.
+func (s *Server) DroppedRequests() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.log.dropped
 }
 
 // Stats returns a copy of one vendor's route counters keyed by route pattern
@@ -100,10 +129,27 @@ func (st *RouteStats) clone() RouteStats {
 	return c
 }
 
-func (s *Server) record(r Request) {
+// record logs a request whose body was read whole: the log keeps its start
+// and the admin API's masked view, both cut at LoggedBodyBytes.
+func (s *Server) record(r Request, body []byte) {
+	e := logEntry{Request: r}
+	e.BodySize = len(body)
+	e.bodyView, e.bodyViewCut = redactBody(body, r.Header.Get("Content-Type"))
+	kept := body
+	if len(kept) > LoggedBodyBytes {
+		kept = kept[:LoggedBodyBytes]
+	}
+	// Copies, so a large body is not held alive by the slices kept.
+	e.Body = bytes.Clone(kept)
+	if bytes.Equal(e.bodyView, e.Body) {
+		e.bodyView = e.Body
+	} else {
+		e.bodyView = bytes.Clone(e.bodyView)
+	}
+
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.requests = append(s.requests, r)
+	s.log.add(e)
 	routes := s.stats[r.Vendor]
 	if routes == nil {
 		routes = map[string]*RouteStats{}
@@ -128,14 +174,13 @@ func (s *Server) record(r Request) {
 func (s *Server) vendorHandler(vendor, prefix string, mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxRequestBodyBytes))
 		entry := Request{
 			Vendor:   vendor,
 			Method:   r.Method,
 			Path:     r.URL.Path,
 			RawQuery: r.URL.RawQuery,
 			Header:   r.Header.Clone(),
-			Body:     body,
 			Time:     start,
 		}
 		inner := stripPrefix(r, prefix, body)
@@ -144,10 +189,15 @@ func (s *Server) vendorHandler(vendor, prefix string, mux *http.ServeMux) http.H
 			entry.Route = Unmatched
 		}
 		if err != nil {
-			entry.Status = http.StatusBadRequest
+			status, msg := http.StatusBadRequest, "sandbox: cannot read request body: "+err.Error()
+			if tooLarge := (*http.MaxBytesError)(nil); errors.As(err, &tooLarge) {
+				status = http.StatusRequestEntityTooLarge
+				msg = fmt.Sprintf("sandbox: request body over %d bytes; no vendor API takes one that large", MaxRequestBodyBytes)
+			}
+			entry.Status = status
 			entry.Duration = time.Since(start)
-			s.record(entry)
-			http.Error(w, "sandbox: cannot read request body: "+err.Error(), http.StatusBadRequest)
+			s.record(entry, body)
+			http.Error(w, msg, status)
 			return
 		}
 
@@ -157,19 +207,19 @@ func (s *Server) vendorHandler(vendor, prefix string, mux *http.ServeMux) http.H
 			if f.Latency > 0 && !sleepCtx(r, f.Latency) {
 				entry.Status = StatusClientGone
 				entry.Duration = time.Since(start)
-				s.record(entry)
+				s.record(entry, body)
 				return
 			}
 			switch {
 			case f.Drop:
 				entry.Duration = time.Since(start)
-				s.record(entry)
+				s.record(entry, body)
 				dropConnection(w)
 				return
 			case f.Status > 0:
 				entry.Status = f.Status
 				entry.Duration = time.Since(start)
-				s.record(entry)
+				s.record(entry, body)
 				writeFault(w, f)
 				return
 			}
@@ -179,7 +229,7 @@ func (s *Server) vendorHandler(vendor, prefix string, mux *http.ServeMux) http.H
 		serveRecovering(mux, buf, inner)
 		entry.Status = buf.status
 		entry.Duration = time.Since(start)
-		s.record(entry)
+		s.record(entry, body)
 		if f != nil && f.DropAfter {
 			dropConnection(w)
 			return

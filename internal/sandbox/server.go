@@ -19,6 +19,11 @@ import (
 // No vendor may be named after it.
 const AdminPrefix = "/_sandbox/"
 
+// MaxHeaderBytes bounds the request line and headers a server started with
+// Start accepts, which the request log keeps as received. Vendor requests
+// carry a few hundred bytes of them.
+const MaxHeaderBytes = 16 << 10
+
 // defaultFaultSeed makes probabilistic faults repeatable run after run unless
 // a test asks for another sequence with SetFaultSeed.
 const defaultFaultSeed = 1
@@ -32,27 +37,31 @@ type Server struct {
 	muxes     map[string]*http.ServeMux
 	handler   http.Handler
 
-	mu       sync.Mutex
-	requests []Request
-	stats    map[string]map[string]*RouteStats // vendor -> route pattern -> counters
-	faults   map[string][]*activeFault         // vendor ("" = every vendor) -> faults
-	rng      *rand.Rand
+	mu         sync.Mutex
+	log        *requestLog
+	stats      map[string]map[string]*RouteStats // vendor -> route pattern -> counters
+	faults     map[string][]*activeFault         // vendor ("" = every vendor) -> faults
+	rng        *rand.Rand
+	adminToken string
+	adminHosts []string // besides loopback ones
 
 	srvMu sync.Mutex
 	srv   *http.Server
 	ln    net.Listener
 }
 
-// NewServer builds a server for the given emulators. It panics when two
-// emulators share a name or a name is empty, since that is a programming
-// error no caller can recover from.
+// NewServer builds a server for the given emulators, with a random admin
+// token (AdminToken). It panics when two emulators share a name or a name is
+// empty, since that is a programming error no caller can recover from.
 func NewServer(emulators ...Emulator) *Server {
 	s := &Server{
-		emulators: map[string]Emulator{},
-		muxes:     map[string]*http.ServeMux{},
-		stats:     map[string]map[string]*RouteStats{},
-		faults:    map[string][]*activeFault{},
-		rng:       newRand(defaultFaultSeed),
+		emulators:  map[string]Emulator{},
+		muxes:      map[string]*http.ServeMux{},
+		log:        newRequestLog(DefaultRequestLogLimit),
+		stats:      map[string]map[string]*RouteStats{},
+		faults:     map[string][]*activeFault{},
+		rng:        newRand(defaultFaultSeed),
+		adminToken: newAdminToken(),
 	}
 	top := http.NewServeMux()
 	for _, e := range emulators {
@@ -78,8 +87,10 @@ func NewServer(emulators ...Emulator) *Server {
 }
 
 // Handler serves every emulator under "/"+Name()+BasePath() and the admin API
-// under AdminPrefix. Use it with httptest or any server of your own; Start is
-// the shortcut for a loopback listener.
+// under AdminPrefix, which answers only calls addressed to a loopback host
+// and carrying AdminToken. Use it with httptest or any server of your own
+// (set its MaxHeaderBytes to bound what the log keeps); Start is the
+// shortcut for a loopback listener.
 func (s *Server) Handler() http.Handler { return s.handler }
 
 // Vendors lists the mounted emulators' names in sorted order.
@@ -100,7 +111,7 @@ func (s *Server) Start(addr string) error {
 	if err != nil {
 		return fmt.Errorf("sandbox: listen on %s: %w", addr, err)
 	}
-	srv := &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: MaxHeaderBytes}
 	s.srv, s.ln = srv, ln
 	go func() {
 		// Serve only returns ErrServerClosed after Close/Shutdown, or an

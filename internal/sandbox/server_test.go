@@ -201,7 +201,7 @@ func TestServer_Stats(t *testing.T) {
 		t.Errorf("unmatched status %d", resp.StatusCode)
 	}
 	mustCall(t, "DELETE", s.BaseURL("fake")+"/things/1", "") // 405 from the mux
-	mustCall(t, "GET", s.URL()+"/_sandbox/stats", "")        // admin: not counted
+	adminJSON(t, s, "GET", "stats", "", 200, nil)            // admin: not counted
 
 	st := s.Stats("fake")
 	if got := st["GET /things/{id}"]; got.Calls != 2 || got.ByStatus[200] != 2 {
