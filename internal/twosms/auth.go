@@ -39,10 +39,11 @@ type tokenSource struct {
 	endpoint               string
 	clientID, clientSecret string
 
-	// mu is held across a fetch, so concurrent callers wait for one
-	// token request rather than each asking for a token.
 	mu  sync.Mutex
 	tok *token
+	// inflight is the token request in progress, shared by every caller
+	// that needs a token meanwhile; nil when none is.
+	inflight *tokenFetch
 }
 
 // token is an access token and the time it stops being worth sending; a
@@ -54,6 +55,28 @@ type token struct {
 
 func (t *token) fresh() bool {
 	return t != nil && (t.Expiry.IsZero() || time.Until(t.Expiry) > refreshMargin)
+}
+
+// tokenFetch is one token request in progress. Its callers wait on done;
+// waiters counts those still waiting, so that the request stops once every
+// caller has given up on it.
+type tokenFetch struct {
+	done    chan struct{}
+	cancel  context.CancelFunc
+	waiters int
+	tok     *token
+	err     error
+	// deadline is the budget of the call that started the request (zero
+	// when it had none); budgetSpent is set when the request ended because
+	// it passed.
+	deadline    time.Time
+	budgetSpent bool
+}
+
+// outlasts reports whether ctx has time beyond deadline.
+func outlasts(ctx context.Context, deadline time.Time) bool {
+	d, ok := ctx.Deadline()
+	return !ok || d.After(deadline)
 }
 
 // newTokenSource builds the token source of the 2sms client h; the token
@@ -69,20 +92,103 @@ func newTokenSource(h *apiclient.Client, endpoint, clientID, clientSecret string
 }
 
 // Token returns the shared token, fetching a new one when there is none or
-// it is within refreshMargin of its expiry. Concurrent callers wait for one
-// fetch rather than each asking for a token.
+// it is within refreshMargin of its expiry. Concurrent callers share one
+// token request (single flight), and each waits for it only as long as its
+// own context allows: a caller whose context ends returns at once with the
+// context's error, while the request goes on for the callers still waiting.
+// The request runs with the context values and the deadline of the caller
+// that started it, so it is bounded by that call's budget.
 func (s *tokenSource) Token(ctx context.Context) (*token, error) {
+	for {
+		s.mu.Lock()
+		if s.tok.fresh() {
+			tok := s.tok
+			s.mu.Unlock()
+			return tok, nil
+		}
+		if err := ctx.Err(); err != nil {
+			s.mu.Unlock()
+			return nil, waitError(err)
+		}
+		f := s.inflight
+		if f == nil {
+			f = s.start(ctx)
+		}
+		f.waiters++
+		s.mu.Unlock()
+
+		select {
+		case <-f.done:
+		case <-ctx.Done():
+			s.leave(f)
+			return nil, waitError(ctx.Err())
+		}
+		// The request ran out of the budget of the call that started it,
+		// not of answers from 2sms: this caller still has time, so it asks
+		// again itself.
+		if f.err != nil && f.budgetSpent && ctx.Err() == nil && outlasts(ctx, f.deadline) {
+			continue
+		}
+		return f.tok, f.err
+	}
+}
+
+// start begins a token request bounded by ctx's deadline but not ended by
+// ctx's cancellation: other callers may be waiting for it. Callers hold s.mu.
+func (s *tokenSource) start(ctx context.Context) *tokenFetch {
+	fetchCtx := context.WithoutCancel(ctx)
+	var cancel context.CancelFunc
+	deadline, ok := ctx.Deadline()
+	if ok {
+		fetchCtx, cancel = context.WithDeadline(fetchCtx, deadline)
+	} else {
+		fetchCtx, cancel = context.WithCancel(fetchCtx)
+	}
+	f := &tokenFetch{done: make(chan struct{}), cancel: cancel, deadline: deadline}
+	s.inflight = f
+	go s.run(fetchCtx, f)
+	return f
+}
+
+// run sends the token request, keeps a token it obtained and releases the
+// callers waiting for it.
+func (s *tokenSource) run(ctx context.Context, f *tokenFetch) {
+	defer f.cancel()
+	tok, err := s.fetch(ctx)
+	s.mu.Lock()
+	if s.inflight == f {
+		s.inflight = nil
+	}
+	if err == nil {
+		// Kept even when every caller gave up meanwhile: the token is good.
+		s.tok = tok
+	}
+	f.tok, f.err = tok, err
+	f.budgetSpent = err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded)
+	s.mu.Unlock()
+	close(f.done)
+}
+
+// leave records that a caller stopped waiting for f. When none is left, the
+// request is abandoned, so nothing keeps talking to 2sms for nobody (after
+// Terraform was interrupted, say), and the next caller starts afresh.
+func (s *tokenSource) leave(f *tokenFetch) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.tok.fresh() {
-		return s.tok, nil
+	f.waiters--
+	if f.waiters > 0 {
+		return
 	}
-	tok, err := s.fetch(ctx)
-	if err != nil {
-		return nil, err
+	if s.inflight == f {
+		s.inflight = nil
 	}
-	s.tok = tok
-	return tok, nil
+	f.cancel()
+}
+
+// waitError is the error of a caller whose own context ended before it got
+// a token.
+func waitError(err error) error {
+	return fmt.Errorf("waiting for a 2sms access token: %w", err)
 }
 
 // tokenAnswer is the OWIN token endpoint's success body (§1.2).
