@@ -2,6 +2,7 @@ package twosms
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -10,7 +11,10 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 	"github.com/saas-users/terraform-provider-saas/internal/sandbox"
 	smssandbox "github.com/saas-users/terraform-provider-saas/internal/sandbox/twosms"
 )
@@ -198,5 +202,52 @@ func TestTokenRequestNeverFollowsARedirectToAnotherHost(t *testing.T) {
 	}
 	if strings.Contains(msg, secret) || strings.Contains(msg, clientID) {
 		t.Fatalf("the error holds a credential: %s", msg)
+	}
+}
+
+// An HTTP 200 whose envelope reports an error that echoes the client secret
+// and the PIN the request sent ends in a diagnostic without either, as the
+// same echo on a 4xx does.
+func TestEnvelopeErrorOn200IsMasked(t *testing.T) {
+	const (
+		clientID = "echo-client-id"
+		secret   = "Echoed-Client-Secret-77"
+		pin      = "48151623"
+	)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == tokenPath {
+			writeToken(w, "token-1", 8*3600)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]any{
+			"Error": map[string]any{
+				"ErrorCode":   "InvalidPin",
+				"ErrorReason": "PIN " + pin + " is too simple for API client " + clientID + " (secret " + secret + ")",
+			},
+			"ResponseData": nil,
+		})
+	}))
+	t.Cleanup(srv.Close)
+
+	c := clientAt(t, srv.URL, clientID, secret, 0)
+	_, err := c.UpdateUser(context.Background(), smssandbox.DefaultAdminID, &User{ID: smssandbox.DefaultAdminID, Pin: ptr(pin)})
+	e, ok := apiclient.AsError(err)
+	if !ok || e.Status != http.StatusOK {
+		t.Fatalf("want the envelope's error on HTTP 200, got %#v", err)
+	}
+	var diags diag.Diagnostics
+	providerdata.AddAPIError(&diags, "Could not update the 2sms user", err)
+	if len(diags) != 1 {
+		t.Fatalf("want one diagnostic, got %v", diags)
+	}
+	text := diags[0].Summary() + "\n" + diags[0].Detail() + "\n" + e.Body
+	if !strings.Contains(text, "InvalidPin") || !strings.Contains(text, "PIN *** is too simple") {
+		t.Fatalf("the diagnostic lost the vendor's code or message: %s", text)
+	}
+	for name, value := range map[string]string{"client secret": secret, "client id": clientID, "PIN": pin} {
+		if strings.Contains(text, value) {
+			t.Errorf("the diagnostic holds the %s: %s", name, text)
+		}
 	}
 }

@@ -31,6 +31,10 @@ import (
 
 const fuzzGUID = "5a1ca887-9ec4-4ae8-bf61-715056ea9e98"
 
+// fuzzClientSecret is the client secret of the client FuzzFlattenUser's
+// envelope errors are built by.
+const fuzzClientSecret = "fuzz-Client-Secret-31f0"
+
 func resourceSchema(tb testing.TB) resource.SchemaResponse {
 	tb.Helper()
 	var sr resource.SchemaResponse
@@ -266,6 +270,7 @@ func FuzzFlattenUser(f *testing.F) {
 		`{"Error":{"ErrorCode":"  ","ErrorReason":"\t"},"ResponseData":{"Detail":{}}}`,
 		`{"ResponseData":{"Detail":{"DateCreated":"2023-05-17T09:30:15.1234567+00:00","DeclineDate":null,"Preferences":-9223372036854775808}}}`,
 		`{"ResponseData":{"Detail":{"DisplayName":"\ud800","Username":"\u0000"}}}`,
+		`{"Error":{"ErrorCode":"Refused","ErrorReason":"client ` + fuzzClientSecret + ` may not do that"}}`,
 		`{}`, `null`,
 	} {
 		f.Add([]byte(s))
@@ -295,18 +300,25 @@ func FuzzFlattenUser(f *testing.F) {
 	readInto(nullState(f, sr.Schema), &blank)
 	readInto(nullState(f, oneSchema), &blankOne)
 	readInto(nullState(f, listSchema), &blankList)
+	h, err := apiclient.New(apiclient.Config{Vendor: vendorKey, DisplayName: displayName, BaseURL: &url.URL{Scheme: "https", Host: "portal.2sms.com"}, Secrets: []string{fuzzClientSecret}})
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var env envelope[User]
 		if json.Unmarshal(body, &env) != nil {
 			return
 		}
-		failed := envelopeFailure(apiclient.Request{Method: http.MethodGet, Path: userPath("x") + "?q=1"}, &apiclient.Response{Status: http.StatusOK}, env.Error)
+		failed := envelopeFailure(h, apiclient.Request{Method: http.MethodGet, Path: userPath("x") + "?q=1"}, &apiclient.Response{Status: http.StatusOK, Body: body}, env.Error)
 		wantFail := env.Error != nil && (strings.TrimSpace(deref(env.Error.ErrorCode)) != "" || strings.TrimSpace(deref(env.Error.ErrorReason)) != "")
 		if (failed != nil) != wantFail {
 			t.Fatalf("envelope error %+v: failure %v", env.Error, failed)
 		}
 		if e, ok := apiclient.AsError(failed); wantFail && (!ok || strings.Contains(e.Path, "?") || e.Code != strings.TrimSpace(e.Code) || e.Message != strings.TrimSpace(e.Message)) {
 			t.Fatalf("envelope failure badly formed: %+v", e)
+		}
+		if e, ok := apiclient.AsError(failed); ok && strings.Contains(e.Detail()+e.Body, fuzzClientSecret) {
+			t.Fatalf("an envelope error echoing the client secret kept it: %v", failed)
 		}
 		if env.ResponseData == nil {
 			return
