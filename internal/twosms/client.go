@@ -178,7 +178,7 @@ func do[T any](ctx context.Context, c *Client, req apiclient.Request) (T, error)
 		if err != nil {
 			return zero, err
 		}
-		if e := envelopeFailure(req, res, env.Error); e != nil {
+		if e := envelopeFailure(c.http, req, res, env.Error); e != nil {
 			return zero, e
 		}
 		if env.ResponseData == nil {
@@ -189,21 +189,14 @@ func do[T any](ctx context.Context, c *Client, req apiclient.Request) (T, error)
 }
 
 // envelopeFailure turns a filled-in Error of a 2xx answer into the same
-// *apiclient.Error a failed status gives, so callers treat both alike.
-func envelopeFailure(req apiclient.Request, res *apiclient.Response, e *envelopeError) error {
+// *apiclient.Error a failed status gives, so callers treat both alike. It
+// is built and masked by the HTTP layer like any error from an answer: the
+// vendor may echo the client secret or a PIN the request sent.
+func envelopeFailure(h *apiclient.Client, req apiclient.Request, res *apiclient.Response, e *envelopeError) error {
 	if e == nil || strings.TrimSpace(deref(e.ErrorCode)) == "" && strings.TrimSpace(deref(e.ErrorReason)) == "" {
 		return nil
 	}
-	out := &apiclient.Error{
-		Vendor:  displayName,
-		Method:  req.Method,
-		Path:    strings.SplitN(req.Path, "?", 2)[0],
-		Status:  res.Status,
-		Code:    strings.TrimSpace(deref(e.ErrorCode)),
-		Message: strings.TrimSpace(deref(e.ErrorReason)),
-	}
-	out.Hint = hint(out)
-	return out
+	return h.AnswerError(req, res, deref(e.ErrorCode), deref(e.ErrorReason))
 }
 
 func deref(s *string) string {

@@ -2,11 +2,16 @@ package twosms
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
-	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
@@ -27,25 +32,7 @@ func startEmulator(t *testing.T) (*sandbox.Server, *smssandbox.Emulator) {
 
 func testClient(t *testing.T, srv *sandbox.Server, secret string) *Client {
 	t.Helper()
-	base, err := apiclient.ParseBaseURL(displayName, srv.BaseURL("twosms"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := newClient(context.Background(), providerdata.Settings{
-		Vendor:      vendorKey,
-		DisplayName: displayName,
-		Common:      providerdata.Common{RequestTimeout: 5 * time.Second, MaxRetries: 1},
-		BaseURL:     base,
-		Credentials: map[string]string{"client_id": smssandbox.DefaultClientID, "client_secret": secret},
-	})
-	if err != nil {
-		t.Fatalf("newClient: %v", err)
-	}
-	client, ok := c.(*Client)
-	if !ok {
-		t.Fatalf("newClient returned %T", c)
-	}
-	return client
+	return clientAt(t, srv.BaseURL("twosms"), smssandbox.DefaultClientID, secret, 1)
 }
 
 // Every token expires at once while many calls are in flight: each call
@@ -173,4 +160,94 @@ func TestClientRetriesTokenRequestWithinMaxRetries(t *testing.T) {
 			t.Fatalf("token requests = %d, want 1: invalid_client is final", n)
 		}
 	})
+}
+
+// A token endpoint that redirects to another host gets the client secret
+// only if the redirect is followed: the token request goes through the
+// shared HTTP layer's redirect rule, so the other host receives nothing and
+// the error names the refused redirect.
+func TestTokenRequestNeverFollowsARedirectToAnotherHost(t *testing.T) {
+	const clientID, secret = "redirect-client-id", "redirect-client-secret"
+	var otherHits atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		otherHits.Add(1)
+		writeToken(w, "stolen", 8*3600)
+	}))
+	t.Cleanup(other.Close)
+	var tokenHits atomic.Int32
+	portal := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == tokenPath {
+			tokenHits.Add(1)
+		}
+		http.Redirect(w, r, other.URL+r.URL.Path, http.StatusTemporaryRedirect)
+	}))
+	t.Cleanup(portal.Close)
+
+	c := clientAt(t, portal.URL, clientID, secret, 2)
+	_, err := c.GetUser(context.Background(), smssandbox.DefaultAdminID)
+	if n := otherHits.Load(); n != 0 {
+		t.Fatalf("the other host received %d requests", n)
+	}
+	if n := tokenHits.Load(); n != 1 {
+		t.Fatalf("token requests = %d, want 1: a refused redirect is final", n)
+	}
+	var te *TokenError
+	if !errors.As(err, &te) {
+		t.Fatalf("want a TokenError, got %T: %v", err, err)
+	}
+	msg := err.Error()
+	otherHost := strings.TrimPrefix(other.URL, "http://")
+	if !strings.Contains(msg, "refusing to follow a redirect to http://"+otherHost) || !strings.Contains(msg, "another host") {
+		t.Fatalf("the error must name the refused redirect: %s", msg)
+	}
+	if strings.Contains(msg, secret) || strings.Contains(msg, clientID) {
+		t.Fatalf("the error holds a credential: %s", msg)
+	}
+}
+
+// An HTTP 200 whose envelope reports an error that echoes the client secret
+// and the PIN the request sent ends in a diagnostic without either, as the
+// same echo on a 4xx does.
+func TestEnvelopeErrorOn200IsMasked(t *testing.T) {
+	const (
+		clientID = "echo-client-id"
+		secret   = "Echoed-Client-Secret-77"
+		pin      = "48151623"
+	)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == tokenPath {
+			writeToken(w, "token-1", 8*3600)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]any{
+			"Error": map[string]any{
+				"ErrorCode":   "InvalidPin",
+				"ErrorReason": "PIN " + pin + " is too simple for API client " + clientID + " (secret " + secret + ")",
+			},
+			"ResponseData": nil,
+		})
+	}))
+	t.Cleanup(srv.Close)
+
+	c := clientAt(t, srv.URL, clientID, secret, 0)
+	_, err := c.UpdateUser(context.Background(), smssandbox.DefaultAdminID, &User{ID: smssandbox.DefaultAdminID, Pin: ptr(pin)})
+	e, ok := apiclient.AsError(err)
+	if !ok || e.Status != http.StatusOK {
+		t.Fatalf("want the envelope's error on HTTP 200, got %#v", err)
+	}
+	var diags diag.Diagnostics
+	providerdata.AddAPIError(&diags, "Could not update the 2sms user", err)
+	if len(diags) != 1 {
+		t.Fatalf("want one diagnostic, got %v", diags)
+	}
+	text := diags[0].Summary() + "\n" + diags[0].Detail() + "\n" + e.Body
+	if !strings.Contains(text, "InvalidPin") || !strings.Contains(text, "PIN *** is too simple") {
+		t.Fatalf("the diagnostic lost the vendor's code or message: %s", text)
+	}
+	for name, value := range map[string]string{"client secret": secret, "client id": clientID, "PIN": pin} {
+		if strings.Contains(text, value) {
+			t.Errorf("the diagnostic holds the %s: %s", name, text)
+		}
+	}
 }

@@ -4,10 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -20,7 +23,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-	"golang.org/x/oauth2"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
@@ -28,6 +30,10 @@ import (
 )
 
 const fuzzGUID = "5a1ca887-9ec4-4ae8-bf61-715056ea9e98"
+
+// fuzzClientSecret is the client secret of the client FuzzFlattenUser's
+// envelope errors are built by.
+const fuzzClientSecret = "fuzz-Client-Secret-31f0"
 
 func resourceSchema(tb testing.TB) resource.SchemaResponse {
 	tb.Helper()
@@ -173,47 +179,77 @@ func FuzzDecodeError(f *testing.F) {
 }
 
 // A failed token request must never carry the client secret into the
-// error, whatever the token endpoint answers: the text must not depend on
-// the secret at all, only on the OAuth code, the status and the URL.
+// error, whatever the token endpoint answers and wherever it echoes the
+// secret (body, OAuth code and description, a header): the text holds the
+// secret only where it would hold any other secret's text too, and keeps
+// the OAuth code and the status. The answer comes from a real server
+// through the real token request, so the masking under test is the one
+// every run gets.
 func FuzzTokenFailure(f *testing.F) {
-	f.Add(401, "invalid_client", `{"error":"invalid_client","error_description":"bad secret %s"}`, "s3cr3t-Value", "")
-	f.Add(400, "invalid_grant", `grant_type=client_credentials&client_secret=%s`, "0123456789abcdef", "")
-	f.Add(500, "", `<html>%s</html>`, "p@ss/word+=", "")
-	f.Add(0, "", "", "hunter2hunter2", "dial tcp: lookup portal.2sms.com: no such host")
-	f.Add(0, "", "", "x", "context deadline exceeded")
-	f.Fuzz(func(t *testing.T, status int, code, bodyFormat, secret, cause string) {
-		const tokenURL = "https://portal.2sms.com/Token"
-		if secret == "" || strings.Contains(code, secret) || strings.Contains(cause, secret) {
-			return // the secret must come only from the answer or the request
+	f.Add(400, "invalid_client", "bad secret", "s3cr3t-Value", `{"error":"invalid_client","error_description":"bad secret %s"}`)
+	f.Add(400, "invalid_grant", "", "0123456789abcdef", `grant_type=client_credentials&client_secret=%s`)
+	f.Add(401, "%s", "echo", "p@ss/word+=", "")
+	f.Add(500, "", "", "p@ss/word+=", `<html>%s</html>`)
+	f.Add(503, "temporarily_unavailable", "%s", "hunter2hunter2", "")
+	f.Add(200, "", "", "x-secret-x", `{"token_type":"bearer","note":"%s"}`)
+	var (
+		mu     sync.Mutex
+		answer func(w http.ResponseWriter)
+	)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		answer(w)
+	}))
+	f.Cleanup(srv.Close)
+	f.Fuzz(func(t *testing.T, status int, code, description, secret, rawFormat string) {
+		if secret == "" || status < 200 || status > 599 || status/100 == 3 {
+			return // no secret to leak, or a status net/http gives meaning of its own
 		}
 		text := func(secret string) (string, *TokenError) {
-			var err error
-			if cause != "" {
-				err = &url.Error{Op: "Post", URL: tokenURL + "?client_secret=" + url.QueryEscape(secret), Err: errors.New(cause)}
-			} else {
-				body := strings.ReplaceAll(bodyFormat, "%s", secret) + secret
-				err = &oauth2.RetrieveError{
-					Response: &http.Response{StatusCode: status, Header: http.Header{"X-Echo": {secret}}},
-					Body:     []byte(body), ErrorCode: code, ErrorDescription: "rejected " + secret, ErrorURI: "https://portal.2sms.com/?s=" + secret,
+			echo := func(s string) string { return strings.ReplaceAll(s, "%s", secret) }
+			mu.Lock()
+			answer = func(w http.ResponseWriter) {
+				// A raw body, or the OAuth error body with the secret in
+				// its code and description.
+				body := echo(rawFormat) + secret
+				if rawFormat == "" {
+					b, _ := json.Marshal(map[string]string{"error": echo(code), "error_description": echo(description) + secret})
+					body = string(b)
 				}
+				// No kept-alive connection per client built: a long fuzz
+				// run would run out of file descriptors.
+				w.Header().Set("Connection", "close")
+				w.Header().Set("X-Echo", url.QueryEscape(secret))
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(status)
+				_, _ = io.WriteString(w, body)
+			}
+			mu.Unlock()
+			tokens := clientAt(t, srv.URL, "fuzz-client", secret, 0).tokens
+			_, err := tokens.Token(context.Background())
+			if err == nil {
+				return "", nil // the answer holds a token after all
 			}
 			var te *TokenError
-			out := tokenFailure(tokenURL, err)
-			if !errors.As(out, &te) {
-				t.Fatalf("tokenFailure returned %T", out)
+			if !errors.As(err, &te) {
+				t.Fatalf("want a TokenError, got %T: %v", err, err)
 			}
-			return out.Error(), te
+			return err.Error(), te
 		}
 		got, te := text(secret)
-		other, _ := text(strings.Repeat("\x00", len(secret)+1))
-		if got != other {
-			t.Fatalf("the error text depends on the secret:\n%s\n%s", got, other)
+		if te == nil {
+			return
 		}
+		other, _ := text(strings.Repeat("\x00", len(secret)+1))
 		if strings.Contains(got, secret) && !strings.Contains(other, secret) {
 			t.Fatalf("the secret %q leaked: %s", secret, got)
 		}
-		if cause == "" && (te.Code != code || te.Status != status) {
-			t.Fatalf("lost the OAuth code or status: %+v", te)
+		if te.Status != status {
+			t.Fatalf("lost the status %d: %+v", status, te)
+		}
+		if want := strings.TrimSpace(code); rawFormat == "" && status >= 400 && want != "" && utf8.ValidString(code) && !strings.Contains(code, "%s") && !strings.Contains(want, secret) && te.Code != want {
+			t.Fatalf("lost the OAuth code %q: %+v", want, te)
 		}
 	})
 }
@@ -234,6 +270,7 @@ func FuzzFlattenUser(f *testing.F) {
 		`{"Error":{"ErrorCode":"  ","ErrorReason":"\t"},"ResponseData":{"Detail":{}}}`,
 		`{"ResponseData":{"Detail":{"DateCreated":"2023-05-17T09:30:15.1234567+00:00","DeclineDate":null,"Preferences":-9223372036854775808}}}`,
 		`{"ResponseData":{"Detail":{"DisplayName":"\ud800","Username":"\u0000"}}}`,
+		`{"Error":{"ErrorCode":"Refused","ErrorReason":"client ` + fuzzClientSecret + ` may not do that"}}`,
 		`{}`, `null`,
 	} {
 		f.Add([]byte(s))
@@ -263,18 +300,25 @@ func FuzzFlattenUser(f *testing.F) {
 	readInto(nullState(f, sr.Schema), &blank)
 	readInto(nullState(f, oneSchema), &blankOne)
 	readInto(nullState(f, listSchema), &blankList)
+	h, err := apiclient.New(apiclient.Config{Vendor: vendorKey, DisplayName: displayName, BaseURL: &url.URL{Scheme: "https", Host: "portal.2sms.com"}, Secrets: []string{fuzzClientSecret}})
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var env envelope[User]
 		if json.Unmarshal(body, &env) != nil {
 			return
 		}
-		failed := envelopeFailure(apiclient.Request{Method: http.MethodGet, Path: userPath("x") + "?q=1"}, &apiclient.Response{Status: http.StatusOK}, env.Error)
+		failed := envelopeFailure(h, apiclient.Request{Method: http.MethodGet, Path: userPath("x") + "?q=1"}, &apiclient.Response{Status: http.StatusOK, Body: body}, env.Error)
 		wantFail := env.Error != nil && (strings.TrimSpace(deref(env.Error.ErrorCode)) != "" || strings.TrimSpace(deref(env.Error.ErrorReason)) != "")
 		if (failed != nil) != wantFail {
 			t.Fatalf("envelope error %+v: failure %v", env.Error, failed)
 		}
 		if e, ok := apiclient.AsError(failed); wantFail && (!ok || strings.Contains(e.Path, "?") || e.Code != strings.TrimSpace(e.Code) || e.Message != strings.TrimSpace(e.Message)) {
 			t.Fatalf("envelope failure badly formed: %+v", e)
+		}
+		if e, ok := apiclient.AsError(failed); ok && strings.Contains(e.Detail()+e.Body, fuzzClientSecret) {
+			t.Fatalf("an envelope error echoing the client secret kept it: %v", failed)
 		}
 		if env.ResponseData == nil {
 			return

@@ -3,10 +3,10 @@ package twosms
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"sort"
 	"strings"
 
-	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -120,14 +120,16 @@ func ProviderBlock() schema.SingleNestedBlock {
 
 // newClient builds the 2sms client and its one token source from resolved
 // settings. No token is fetched here: the first call that needs one fetches
-// it, so a run that uses no 2sms resource never talks to 2sms.
+// it, so a run that uses no 2sms resource never talks to 2sms. The token
+// request goes through the same HTTP layer as every call, minus the hook
+// that sets the bearer token from it.
 func newClient(_ context.Context, s providerdata.Settings) (any, error) {
 	clientID, secret := s.Credential("client_id"), s.Credential("client_secret")
-	tokenHTTP := cleanhttp.DefaultPooledClient()
-	tokenHTTP.Timeout = s.Common.RequestTimeout
-	tokens := newTokenSource(s.BaseURL.String()+"/Token", clientID, secret, tokenHTTP, s.Common.MaxRetries)
+	// The hook and the token source need each other: the source sends its
+	// request through the client the hook belongs to.
+	var tokens *tokenSource
 	cfg := s.ClientConfig()
-	cfg.Authenticate = tokens.authenticate
+	cfg.Authenticate = func(r *http.Request) error { return tokens.authenticate(r) }
 	cfg.Secrets = []string{secret, clientID}
 	cfg.DecodeError = decodeError
 	cfg.Hint = hint
@@ -135,5 +137,6 @@ func newClient(_ context.Context, s providerdata.Settings) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	tokens = newTokenSource(h, s.BaseURL.String()+tokenPath, clientID, secret)
 	return NewClient(h, tokens), nil
 }
