@@ -37,6 +37,10 @@ type Sandbox struct {
 // StartSandbox starts the emulators on 127.0.0.1 with a free port and stops
 // them when the test ends. Every test gets its own, so tests run in parallel
 // without seeing each other's users.
+// testRequestLogLimit holds the request log of the largest suite (a few
+// thousand requests) many times over.
+const testRequestLogLimit = 200_000
+
 func StartSandbox(t *testing.T) *Sandbox {
 	t.Helper()
 	sb := &Sandbox{}
@@ -59,6 +63,10 @@ func StartSandbox(t *testing.T) *Sandbox {
 		t.Fatalf("the sandbox's list of emulators (%v) lacks a vendor the acceptance tests reach directly", emulators.Vendors())
 	}
 	sb.Server = sandbox.NewServer(all...)
+	// Tests read the whole request log back (what was sent, which faults
+	// hit): keep every request of even the largest suite, not just the
+	// newest the command's default keeps.
+	sb.SetRequestLogLimit(testRequestLogLimit)
 	if err := sb.Start("127.0.0.1:0"); err != nil {
 		t.Fatalf("starting the sandbox: %v", err)
 	}

@@ -147,7 +147,11 @@ func TestAccFaults_applySurvivesFaultsAcrossVendors(t *testing.T) {
 						tally, total := tallyFaults(sb)
 						t.Logf("after the apply: %d requests; faults %s", total, tally)
 						for _, v := range sb.Vendors() {
-							if n := tally[v]["status 500"] + tally[v]["status 502"] + tally[v]["status 503"] + tally[v]["drop"]; n < 3 {
+							// At least one: which calls a seeded fault lands on
+							// depends on the order concurrent calls arrive in,
+							// and QuickHelp, which reads through one shared list
+							// walk, makes few calls.
+							if n := tally[v]["status 500"] + tally[v]["status 502"] + tally[v]["status 503"] + tally[v]["drop"]; n < 1 {
 								return fmt.Errorf("only %d 5xx or dropped connections reached %s: %s", n, v, tally)
 							}
 							if tally[v]["status 429"] == 0 {
