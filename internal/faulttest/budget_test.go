@@ -2,7 +2,6 @@ package faulttest_test
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -123,7 +122,7 @@ func TestAccFaults_budgetIsValidatedAtPlan(t *testing.T) {
 				Steps: []resource.TestStep{{
 					Config:      budgetProvider(sb, bad, "5s") + qacDownUser,
 					PlanOnly:    true,
-					ExpectError: regexp.MustCompile(`Invalid retry_budget(?s:.*)` + regexp.QuoteMeta(`retry_budget "`+bad+`" is not valid: value must be a positive`)),
+					ExpectError: words("Invalid retry_budget", `retry_budget "`+bad+`" is not valid: value must be a positive duration`),
 				}},
 			})
 			if n := len(sb.Requests("")); n != 0 {
