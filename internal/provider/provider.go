@@ -62,14 +62,14 @@ func (p *SaasProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 			"Each vendor has its own optional block; a block is needed only when one of that vendor's resources or data sources is used, and every credential can come from an environment variable instead.",
 		Attributes: map[string]schema.Attribute{
 			"request_timeout": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("Time limit for one HTTP attempt against a vendor API, as a Go duration such as `30s` or `2m`. Defaults to `%s`. `retry_budget` bounds the whole call, this one attempt of it.", defaultRequestTimeout),
+				MarkdownDescription: fmt.Sprintf("Time limit for one HTTP attempt against a vendor API, as a Go duration such as `30s` or `2m`. Defaults to `%s`. `retry_budget` bounds the whole call, retries included.", defaultRequestTimeout),
 				Optional:            true,
 				Validators:          []validator.String{durationValidator{}},
 			},
 			"retry_budget": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("Time limit for one vendor API call as a whole, retries included, as a Go duration such as `2m` or `90s`. "+
 					"A failure a retry can fix (a connection error, a timeout, 429, 500, 502, 503, 504) is retried with capped, jittered exponential backoff until the budget is spent, "+
-					"so an outage shorter than the budget is ridden out and a longer one fails the call after about the budget. "+
+					"so an outage that ends within the budget is ridden out (a last attempt is made shortly before it runs out), and one that outlasts it fails the call after about the budget. "+
 					"Every attempt, backoff, `Retry-After` and rate-limit wait counts against it; a `Retry-After` longer than what is left ends the call at once. "+
 					"A create is retried only when the vendor provably did not act. The `timeouts` of a resource or data source still bound the whole operation. Defaults to `%s`.", defaultRetryBudget),
 				Optional:   true,
