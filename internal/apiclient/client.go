@@ -36,7 +36,14 @@ const (
 	DefaultRetryWaitMin   = 500 * time.Millisecond
 	DefaultRetryWaitMax   = 30 * time.Second
 	DefaultMaxRetryAfter  = 5 * time.Minute
+	DefaultRetryBudget    = 2 * time.Minute
 )
+
+// DefaultMaxRetries is what Client.MaxRetries reports when Config.MaxRetries
+// sets no cap: the budget bounds one call's own retries, but a caller that
+// repeats whole calls (a create re-posted after a lookup proved the vendor
+// did not act) needs a count.
+const DefaultMaxRetries = 4
 
 // maxErrorBody caps Error.Body and maxErrorMessage the message taken from
 // a body when the vendor has no DecodeError.
@@ -63,16 +70,24 @@ type Config struct {
 	BaseURL *url.URL
 	// RequestTimeout bounds each attempt (connect, send, and read the whole
 	// answer); it does not include rate-limit or backoff waits. Zero or
-	// negative means DefaultRequestTimeout. The overall bound is the
-	// context's deadline.
+	// negative means DefaultRequestTimeout.
 	RequestTimeout time.Duration
-	// MaxRetries is the number of retries after the first attempt; negative
-	// means none.
+	// RetryBudget bounds one call as a whole: every attempt, backoff,
+	// Retry-After and rate-limit wait together. A failure a retry can fix is
+	// retried until the budget is spent, so an outage shorter than the budget
+	// is ridden out and a longer one ends the call at about the budget. Zero
+	// or negative means DefaultRetryBudget. The context's deadline still
+	// applies when it comes first.
+	RetryBudget time.Duration
+	// MaxRetries, when positive, also caps the number of retries after the
+	// first attempt. Zero leaves the count to RetryBudget alone; negative
+	// means no retry at all.
 	MaxRetries int
 	// RetryWaitMin and RetryWaitMax bound the exponential backoff. Zero
 	// means DefaultRetryWaitMin and DefaultRetryWaitMax.
 	RetryWaitMin, RetryWaitMax time.Duration
-	// MaxRetryAfter caps how long a Retry-After answer is honoured. Zero
+	// MaxRetryAfter caps the wait for a Retry-After that fits in what is
+	// left of the budget (one that does not ends the call at once). Zero
 	// means DefaultMaxRetryAfter.
 	MaxRetryAfter time.Duration
 	// RequestsPerSecond caps this client's request rate (every attempt
@@ -120,7 +135,8 @@ type Client struct {
 	displayName   string
 	base          *url.URL // without query
 	baseQuery     url.Values
-	maxRetries    int
+	retryCap      int // retries allowed after the first attempt; negative: no cap, only the budget
+	retryBudget   time.Duration
 	retryWaitMin  time.Duration
 	retryWaitMax  time.Duration
 	maxRetryAfter time.Duration
@@ -155,7 +171,8 @@ func New(cfg Config) (*Client, error) {
 		displayName:   display,
 		base:          &base,
 		baseQuery:     base.Query(),
-		maxRetries:    max(cfg.MaxRetries, 0),
+		retryCap:      retryCap(cfg.MaxRetries),
+		retryBudget:   positiveOr(cfg.RetryBudget, DefaultRetryBudget),
 		retryWaitMin:  positiveOr(cfg.RetryWaitMin, DefaultRetryWaitMin),
 		retryWaitMax:  positiveOr(cfg.RetryWaitMax, DefaultRetryWaitMax),
 		maxRetryAfter: positiveOr(cfg.MaxRetryAfter, DefaultMaxRetryAfter),
@@ -236,6 +253,19 @@ func ParseBaseURL(display, raw string) (*url.URL, error) {
 	return base, nil
 }
 
+// retryCap turns Config.MaxRetries into the client's cap: a positive count
+// stays, zero means no cap and a negative count no retries.
+func retryCap(maxRetries int) int {
+	switch {
+	case maxRetries > 0:
+		return maxRetries
+	case maxRetries == 0:
+		return -1
+	default:
+		return 0
+	}
+}
+
 func positiveOr(d, def time.Duration) time.Duration {
 	if d > 0 {
 		return d
@@ -249,11 +279,17 @@ func (c *Client) Vendor() string { return c.vendor }
 // DisplayName is the product name used in error text.
 func (c *Client) DisplayName() string { return c.displayName }
 
-// MaxRetries is the number of retries after a first attempt the client
-// allows (never negative). Callers that repeat an operation themselves,
+// MaxRetries is how many times a caller that repeats an operation itself,
 // such as a create re-posted after a lookup proved the vendor did not act,
-// use it so that the provider's max_retries bounds those repeats too.
-func (c *Client) MaxRetries() int { return c.maxRetries }
+// may repeat it: the cap Config.MaxRetries sets (never negative), or
+// DefaultMaxRetries when only the budget bounds the client's retries. Each
+// repeated call has its own budget, so the count is what bounds such loops.
+func (c *Client) MaxRetries() int {
+	if c.retryCap < 0 {
+		return DefaultMaxRetries
+	}
+	return c.retryCap
+}
 
 // SettleContext is for the one lookup that finds out whether a create that
 // failed ambiguously took effect. While ctx is live it returns ctx. Once ctx
@@ -361,7 +397,10 @@ func (c *Client) Do(ctx context.Context, req Request, out any) (*Response, error
 		method:     method,
 		idempotent: isIdempotent(method, req.Idempotent),
 		mask:       mask,
+		caller:     ctx,
+		start:      time.Now(),
 	}
+	st.budgetEnd = st.start.Add(c.retryBudget)
 	if body != nil {
 		st.requestBodyLog = truncate(mask.body(body, hreq.Header.Get("Content-Type")), maxLoggedBody)
 	}
@@ -370,6 +409,13 @@ func (c *Client) Do(ctx context.Context, req Request, out any) (*Response, error
 	// when Terraform runs operations in parallel.
 	ctx = tflog.SubsystemSetField(ctx, c.vendor, "http_call_id", callSeq.Add(1))
 	ctx = withCall(ctx, st)
+	// The budget is a deadline on everything below: an attempt (whose own
+	// timeout is request_timeout), a rate-limit wait and a backoff all end
+	// with it. The answer is read whole before Do returns, so cancelling on
+	// return cuts nothing short.
+	ctx, cancel := context.WithDeadline(ctx, st.budgetEnd)
+	defer cancel()
+	st.budget = ctx
 	hreq = hreq.WithContext(ctx)
 
 	rc := &retryablehttp.Client{
@@ -377,7 +423,7 @@ func (c *Client) Do(ctx context.Context, req Request, out any) (*Response, error
 		Logger:         nil, // logging is done by this package, masked
 		RetryWaitMin:   c.retryWaitMin,
 		RetryWaitMax:   c.retryWaitMax,
-		RetryMax:       c.maxRetries,
+		RetryMax:       math.MaxInt, // checkRetry decides, by budget and cap
 		RequestLogHook: st.beginAttempt,
 		CheckRetry:     st.checkRetry,
 		Backoff:        st.backoff,
@@ -508,10 +554,9 @@ func accepted(status int, expect []int) bool {
 func (st *call) statusError(e *Error, res *Response) *Error {
 	c := st.client
 	e.Status = res.Status
-	e.Attempts = st.attempt
+	st.record(e)
 	// Any 5xx to a non-idempotent request may come after the server acted.
 	e.Ambiguous = !st.idempotent && res.Status >= 500
-	e.RetryAfter = st.retryAfter
 	maskedBody := st.mask.body(res.Body, res.Header.Get("Content-Type"))
 	var code, message string
 	if c.decodeError != nil {
@@ -530,12 +575,39 @@ func (st *call) statusError(e *Error, res *Response) *Error {
 // answer: a transport failure, a cancelled context, a failed retry
 // preparation.
 func (st *call) transportError(e *Error, err error) *Error {
-	e.Attempts = st.attempt
+	st.record(e)
 	e.Ambiguous = st.ambiguous
 	e.Err = sanitizeError(err)
 	e.errText = st.mask.text(describeError(err))
+	if st.budgetCut {
+		// The bare "context deadline exceeded" would send users looking for
+		// an operation timeout, and would tell callers the operation's
+		// context ended when it did not.
+		cut := &budgetCutError{budget: st.client.retryBudget, attempt: st.attempt, before: st.mask.text(st.lastRetried)}
+		e.Err = cut
+		e.errText = st.mask.text(cut.Error())
+	}
 	e.Hint = st.client.hintFor(e)
 	return e
+}
+
+// record copies what the retry loop knows into an error: the attempts, the
+// time taken, the budget and, when it stopped retrying a failure a retry
+// could fix, why.
+func (st *call) record(e *Error) {
+	e.Attempts = st.attempt
+	e.Elapsed = time.Since(st.start)
+	e.Budget = st.client.retryBudget
+	e.RetryAfter = st.retryAfter
+	e.GaveUp = st.mask.text(st.gaveUp)
+	switch {
+	case st.gaveUpAt == budgetLimit && st.retryAfter > 0:
+		e.retryHint = fmt.Sprintf("%s asked to be called again only after %s, later than the retry budget allows. Try again after that, or raise the provider's retry_budget.", st.client.displayName, st.retryAfter)
+	case st.gaveUpAt == budgetLimit:
+		e.retryHint = fmt.Sprintf("%s kept failing for the whole retry budget. Try again later, or raise the provider's retry_budget to ride out a longer outage.", st.client.displayName)
+	case st.gaveUpAt == countLimit:
+		e.retryHint = fmt.Sprintf("%s kept failing through every retry max_retries allows. Try again later, or raise max_retries, or remove it so that only retry_budget bounds the retries.", st.client.displayName)
+	}
 }
 
 func (c *Client) hintFor(e *Error) string {
@@ -547,7 +619,7 @@ func (c *Client) hintFor(e *Error) string {
 	if e.Status == http.StatusTooManyRequests {
 		return fmt.Sprintf("%s is limiting the request rate. Lower the provider's requests_per_second setting for %s, reduce Terraform's -parallelism, or try again later.", c.displayName, c.displayName)
 	}
-	return ""
+	return e.retryHint
 }
 
 // describeError is the text of a transport error without net/http's

@@ -37,14 +37,26 @@ type Error struct {
 	// server's state (e.g. search by e-mail) before trying again.
 	Ambiguous bool
 	// RetryAfter is how long the vendor asked to wait when that wait would
-	// have run past the context deadline, so the call gave up early.
+	// have run past the retry budget or the context deadline, so the call
+	// gave up early.
 	RetryAfter time.Duration
+	// Elapsed is how long the call took, attempts and waits included, and
+	// Budget the retry budget it had (Config.RetryBudget).
+	Elapsed, Budget time.Duration
+	// GaveUp says why a failure a retry could have fixed was not retried
+	// again: the budget was spent, the time left was too short for the wait
+	// the vendor asked for, or max_retries was reached. It is empty when the
+	// failure was final (a 404, an ambiguous create, a cancellation).
+	GaveUp string
 	// Err is the underlying transport or decoding error, if any.
 	Err error
 
 	// errText is Err's text with secrets masked; Error uses it instead of
 	// Err.Error() when set.
 	errText string
+	// retryHint is the hint for a call that stopped retrying, used when the
+	// vendor has none.
+	retryHint string
 }
 
 // Error describes the failure in one line without secrets or query strings.
@@ -60,7 +72,10 @@ func (e *Error) Error() string {
 			b.WriteString(": ")
 			b.WriteString(detail)
 		}
-		if e.RetryAfter > 0 {
+		switch {
+		case e.GaveUp != "":
+			fmt.Fprintf(&b, " (gave up after %d %s in %s: %s)", e.Attempts, plural(e.Attempts, "attempt", "attempts"), readable(e.Elapsed), e.GaveUp)
+		case e.RetryAfter > 0:
 			fmt.Fprintf(&b, " (it asked to wait %s before retrying, longer than the time left for this operation)", e.RetryAfter)
 		}
 		return b.String()
@@ -76,8 +91,14 @@ func (e *Error) Error() string {
 	if e.Attempts > 0 {
 		fmt.Fprintf(&b, " after %d %s", e.Attempts, plural(e.Attempts, "attempt", "attempts"))
 	}
+	if e.GaveUp != "" {
+		fmt.Fprintf(&b, " in %s", readable(e.Elapsed))
+	}
 	b.WriteString(": ")
 	b.WriteString(cause)
+	if e.GaveUp != "" {
+		fmt.Fprintf(&b, " (gave up: %s)", e.GaveUp)
+	}
 	return b.String()
 }
 

@@ -75,7 +75,7 @@ func TestErrorHelpers(t *testing.T) {
 }
 
 func TestTransportErrorsHideQueryStrings(t *testing.T) {
-	c := newTestClient(t, refusedURL(t)+"/api?tenant=t1", func(cfg *Config) { cfg.MaxRetries = 0 })
+	c := newTestClient(t, refusedURL(t)+"/api?tenant=t1", func(cfg *Config) { cfg.MaxRetries = -1 })
 	_, err := c.Do(t.Context(), Request{Path: "/users?api_key=from-path", Query: map[string][]string{"token": {"from-query"}}}, nil)
 	e := mustError(t, err)
 	for _, leak := range []string{"?", "from-path", "from-query", "tenant"} {

@@ -23,13 +23,16 @@ func mustBaseURL(t testing.TB, raw string) *url.URL {
 	return u
 }
 
-// testConfig is a Config with waits small enough to keep the suite fast.
+// testConfig is a Config with waits small enough to keep the suite fast,
+// and a cap of three retries that most tests count on; the budget tests
+// lift it.
 func testConfig(t testing.TB, baseURL string) Config {
 	return Config{
 		Vendor:         "testvendor",
 		DisplayName:    "TestVendor",
 		BaseURL:        mustBaseURL(t, baseURL),
 		RequestTimeout: 2 * time.Second,
+		RetryBudget:    30 * time.Second,
 		MaxRetries:     3,
 		RetryWaitMin:   time.Millisecond,
 		RetryWaitMax:   5 * time.Millisecond,

@@ -53,7 +53,12 @@ func TestDoStopsAtOnceWhenCancelledDuringLimiterWait(t *testing.T) {
 	srv := newTestServer(t, func(_ int, w http.ResponseWriter, _ *http.Request) { status(w, http.StatusOK) })
 	limiter := rate.NewLimiter(rate.Every(time.Hour), 1)
 	limiter.Allow() // spend the only token
-	c := newTestClient(t, srv.URL, func(cfg *Config) { cfg.Limiter = limiter })
+	// A budget longer than the wait for the token, which a shorter budget
+	// would refuse at once (see TestDoRefusesALimiterWaitLongerThanTheBudget).
+	c := newTestClient(t, srv.URL, func(cfg *Config) {
+		cfg.Limiter = limiter
+		cfg.RetryBudget = 2 * time.Hour
+	})
 
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()

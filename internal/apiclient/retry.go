@@ -21,12 +21,17 @@ import (
 
 // The retry policy, in one place:
 //
-//   - connection errors, 429, 500, 502, 503 and 504 are retried, up to
-//     Config.MaxRetries times, with jittered exponential backoff (a 500 is
-//     as often a passing fault of one server behind a load balancer as a
-//     bug, and repeating an idempotent call costs nothing but the wait);
-//   - 429 and 503 honour Retry-After, capped at Config.MaxRetryAfter, and a
-//     wait that would outlast the context's deadline ends the call at once;
+//   - connection errors, 429, 500, 502, 503 and 504 are retried with capped,
+//     jittered exponential backoff until the call's budget
+//     (Config.RetryBudget) is spent, or Config.MaxRetries retries were made
+//     when it sets a cap (a 500 is as often a passing fault of one server
+//     behind a load balancer as a bug, and repeating an idempotent call
+//     costs nothing but the wait);
+//   - the budget bounds the whole call: attempts, backoffs, Retry-After and
+//     rate-limit waits. No wait may outlast what is left of it, nor the
+//     context's deadline: a backoff that would is shortened so that one last
+//     attempt still fits, and a Retry-After that would ends the call at once;
+//   - 429 and 503 honour Retry-After, capped at Config.MaxRetryAfter;
 //   - other 4xx, 501, TLS/certificate errors and malformed URLs are final;
 //   - a non-idempotent request (POST, PATCH) is retried only when the vendor
 //     cannot have acted: a 429, or a connection that failed before the
@@ -44,11 +49,20 @@ type call struct {
 	mask           *masker
 	requestBodyLog string
 
-	attempt    int           // 1-based number of the current attempt
-	current    *attemptTrace // the current attempt's progress, nil before it reached the transport
-	ambiguous  bool          // the last attempt may have been acted upon
-	nextWait   time.Duration // what Backoff returns, decided by checkRetry
-	retryAfter time.Duration // set when a Retry-After could not be honoured before the deadline
+	caller    context.Context // the caller's context: its end is a cancellation or the operation's deadline
+	budget    context.Context // caller plus the budget's deadline: what the attempts run under
+	start     time.Time
+	budgetEnd time.Time
+
+	attempt     int           // 1-based number of the current attempt
+	current     *attemptTrace // the current attempt's progress, nil before it reached the transport
+	ambiguous   bool          // the last attempt may have been acted upon
+	nextWait    time.Duration // what Backoff returns, decided by checkRetry
+	retryAfter  time.Duration // set when a Retry-After could not be honoured in the time left
+	lastRetried string        // why the latest retried attempt failed, unmasked
+	budgetCut   bool          // the budget ran out while the last attempt was under way
+	gaveUp      string        // why a failure a retry could fix was not retried, unmasked
+	gaveUpAt    limitKind     // which limit gaveUp met
 }
 
 type callKey struct{}
@@ -72,13 +86,15 @@ func (st *call) beginAttempt(_ retryablehttp.Logger, _ *http.Request, retry int)
 
 // checkRetry is retryablehttp's CheckRetry. It decides, and logs why.
 func (st *call) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
-	vendor := st.client.vendor
 	if err != nil && !st.idempotent && !st.notSent(err) {
 		st.ambiguous = true
 	}
-	if ctxErr := ctx.Err(); ctxErr != nil {
+	// The caller's end stops everything. The budget's end does not discard
+	// an answer that arrived; it only rules out another attempt.
+	if ctxErr := st.caller.Err(); ctxErr != nil {
 		return false, ctxErr
 	}
+	st.budgetCut = err != nil && st.cutByBudget(err)
 
 	var reason string
 	var asked time.Duration
@@ -93,7 +109,7 @@ func (st *call) checkRetry(ctx context.Context, resp *http.Response, err error) 
 			st.stop(ctx, "a "+st.method+" request may have been carried out before the connection failed", err.Error())
 			return false, nil
 		}
-		reason = "connection error: " + err.Error()
+		reason = "connection error: " + describeError(err)
 	case resp.StatusCode == http.StatusTooManyRequests:
 		reason = resp.Status
 		asked, hasAsked = retryAfter(resp, time.Now())
@@ -111,38 +127,37 @@ func (st *call) checkRetry(ctx context.Context, resp *http.Response, err error) 
 		return false, nil
 	}
 
-	retriesLeft := st.client.maxRetries - (st.attempt - 1)
-	if retriesLeft <= 0 {
-		st.stop(ctx, fmt.Sprintf("no retries left after %d %s", st.attempt, plural(st.attempt, "attempt", "attempts")), reason)
+	wait, ok := st.schedule(ctx, reason, asked, hasAsked)
+	if !ok {
 		return false, nil
 	}
-
-	wait := st.client.backoff(st.attempt)
-	if hasAsked {
-		wait = min(asked, st.client.maxRetryAfter)
-	}
-	if deadline, ok := ctx.Deadline(); ok {
-		if left := time.Until(deadline); wait >= left {
-			if hasAsked {
-				st.retryAfter = asked
-			}
-			st.stop(ctx, fmt.Sprintf("waiting %s would pass the operation's deadline (%s left)", wait.Round(time.Millisecond), left.Round(time.Millisecond)), reason)
-			return false, nil
-		}
-	}
 	st.nextWait = wait
+	st.lastRetried = reason
+	end, byBudget := st.limit()
 	fields := map[string]any{
 		"http_method":        st.method,
 		"http_attempt":       st.attempt,
-		"http_retries_left":  retriesLeft,
 		"http_retry_reason":  st.mask.text(reason),
 		"http_retry_wait_ms": wait.Milliseconds(),
+		"http_time_left_ms":  time.Until(end).Milliseconds(),
+	}
+	if byBudget {
+		fields["http_retry_budget_ms"] = st.client.retryBudget.Milliseconds()
+	}
+	if st.client.retryCap >= 0 {
+		fields["http_retries_left"] = st.client.retryCap - (st.attempt - 1)
 	}
 	if hasAsked {
 		fields["http_retry_after_ms"] = asked.Milliseconds()
 	}
-	tflog.SubsystemWarn(ctx, vendor, fmt.Sprintf("Retrying %s API request in %s", st.client.displayName, wait.Round(time.Millisecond)), fields)
+	tflog.SubsystemWarn(ctx, st.client.vendor, fmt.Sprintf("Retrying %s API request in %s", st.client.displayName, wait.Round(time.Millisecond)), fields)
 	return true, nil
+}
+
+// giveUp records and logs that a failure a retry could fix is not retried.
+func (st *call) giveUp(ctx context.Context, at limitKind, why, reason string) {
+	st.gaveUp, st.gaveUpAt = why, at
+	st.stop(ctx, why, reason)
 }
 
 // stop logs a decision not to retry a failure.

@@ -53,8 +53,13 @@ func TestDoDoesNotRetryFinalStatuses(t *testing.T) {
 	}
 }
 
+// A positive MaxRetries caps the count within the budget; a negative one
+// turns retries off. (Zero, no cap, is in budget_test.go.)
 func TestDoBoundsRetriesByMaxRetries(t *testing.T) {
-	for _, tt := range []struct{ maxRetries, wantHits int }{{2, 3}, {0, 1}, {-5, 1}} {
+	for _, tt := range []struct {
+		maxRetries, wantHits int
+		gaveUp               string
+	}{{2, 3, "max_retries allows 2 retries"}, {1, 2, "max_retries allows 1 retry"}, {-5, 1, "max_retries allows 0 retries"}} {
 		t.Run(fmt.Sprint(tt.maxRetries), func(t *testing.T) {
 			srv := newTestServer(t, func(_ int, w http.ResponseWriter, _ *http.Request) { status(w, 503) })
 			c := newTestClient(t, srv.URL, func(cfg *Config) { cfg.MaxRetries = tt.maxRetries })
@@ -62,6 +67,12 @@ func TestDoBoundsRetriesByMaxRetries(t *testing.T) {
 			e := mustError(t, err)
 			if e.Status != 503 || e.Attempts != tt.wantHits || int(srv.hits.Load()) != tt.wantHits {
 				t.Errorf("status=%d attempts=%d hits=%d, want %d", e.Status, e.Attempts, srv.hits.Load(), tt.wantHits)
+			}
+			if e.GaveUp != tt.gaveUp || !strings.Contains(e.Error(), fmt.Sprintf("(gave up after %d attempt", tt.wantHits)) {
+				t.Errorf("GaveUp = %q, Error() = %q", e.GaveUp, e.Error())
+			}
+			if !strings.Contains(e.Hint, "max_retries") {
+				t.Errorf("Hint = %q, want it to name max_retries", e.Hint)
 			}
 		})
 	}
@@ -77,7 +88,8 @@ func TestDoRetriesConnectionRefusedEvenForPOST(t *testing.T) {
 	if e.Ambiguous || e.Status != 0 {
 		t.Errorf("ambiguous=%v status=%d", e.Ambiguous, e.Status)
 	}
-	if !strings.HasPrefix(e.Error(), "TestVendor API call POST /depts/1/users failed after 4 attempts: ") || !strings.Contains(e.Error(), "refused") {
+	if !strings.HasPrefix(e.Error(), "TestVendor API call POST /depts/1/users failed after 4 attempts in ") || !strings.Contains(e.Error(), "refused") ||
+		!strings.HasSuffix(e.Error(), "(gave up: max_retries allows 3 retries)") {
 		t.Errorf("Error() = %q", e.Error())
 	}
 }
@@ -281,7 +293,10 @@ func TestDoCapsRetryAfter(t *testing.T) {
 		}
 		status(w, http.StatusOK)
 	})
-	c := newTestClient(t, srv.URL, func(cfg *Config) { cfg.MaxRetryAfter = 20 * time.Millisecond })
+	c := newTestClient(t, srv.URL, func(cfg *Config) {
+		cfg.MaxRetryAfter = 20 * time.Millisecond
+		cfg.RetryBudget = 48 * time.Hour // the day asked for fits
+	})
 	start := time.Now()
 	if _, err := c.Do(t.Context(), Request{Path: "/users"}, nil); err != nil {
 		t.Fatal(err)
@@ -323,7 +338,7 @@ func TestDoStopsAtOnceWhenCancelledDuringRetryAfterWait(t *testing.T) {
 		w.Header().Set("Retry-After", "60")
 		status(w, http.StatusTooManyRequests)
 	})
-	c := newTestClient(t, srv.URL, nil)
+	c := newTestClient(t, srv.URL, func(cfg *Config) { cfg.RetryBudget = 5 * time.Minute })
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	cancelled := make(chan time.Time, 1)

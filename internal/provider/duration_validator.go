@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // durationValidator checks that a string is a positive Go duration ("30s",
@@ -22,9 +25,29 @@ func (v durationValidator) ValidateString(ctx context.Context, req validator.Str
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	d, err := time.ParseDuration(req.ConfigValue.ValueString())
-	if err != nil || d <= 0 {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
+	if _, ok := positiveDuration(req.ConfigValue.ValueString()); !ok {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(),
 			fmt.Sprintf("%s %q is not valid: %s.", req.Path, req.ConfigValue.ValueString(), v.Description(ctx)))
 	}
+}
+
+func positiveDuration(s string) (time.Duration, bool) {
+	d, err := time.ParseDuration(s)
+	return d, err == nil && d > 0
+}
+
+// configuredDuration is the value of a top-level duration attribute, or def
+// when it is not set or not known. The validator rejected a bad value at
+// plan time; this catches one that was not known then.
+func configuredDuration(v types.String, attribute string, def time.Duration, diags *diag.Diagnostics) time.Duration {
+	if v.IsNull() || v.IsUnknown() {
+		return def
+	}
+	d, ok := positiveDuration(v.ValueString())
+	if !ok {
+		diags.AddAttributeError(path.Root(attribute), "Invalid "+attribute,
+			fmt.Sprintf("%s %q is not valid: %s.", attribute, v.ValueString(), durationValidator{}.Description(context.Background())))
+		return def
+	}
+	return d
 }

@@ -83,9 +83,20 @@ type Credential struct {
 
 // Common carries the provider-wide knobs into each vendor's client.
 type Common struct {
+	// RequestTimeout bounds one HTTP attempt (request_timeout).
 	RequestTimeout time.Duration
-	MaxRetries     int
-	UserAgent      string
+	// RetryBudget bounds one API call as a whole, its retries and waits
+	// included (retry_budget).
+	RetryBudget time.Duration
+	// MaxRetries is how many times code that counts its repeats, rather
+	// than timing them, may repeat a step: max_retries, or its default when
+	// it is not set.
+	MaxRetries int
+	// CapRetries is set when max_retries is: only then does MaxRetries also
+	// cap the retries of each API call, which RetryBudget alone bounds
+	// otherwise.
+	CapRetries bool
+	UserAgent  string
 }
 
 // Settings are one vendor's resolved settings, handed to its NewClient:
@@ -125,7 +136,8 @@ func (s Settings) ClientConfig() apiclient.Config {
 		DisplayName:       s.DisplayName,
 		BaseURL:           s.BaseURL,
 		RequestTimeout:    s.Common.RequestTimeout,
-		MaxRetries:        s.Common.MaxRetries,
+		RetryBudget:       s.Common.RetryBudget,
+		MaxRetries:        s.Common.retryCap(),
 		UserAgent:         s.Common.UserAgent,
 		RequestsPerSecond: s.RequestsPerSecond,
 		Burst:             max(1, int(s.RequestsPerSecond)),
@@ -144,4 +156,17 @@ func (v Vendor) Schema() schema.SingleNestedBlock {
 	}
 	b.Attributes = attrs
 	return b
+}
+
+// retryCap is Config.MaxRetries for these knobs: no cap (0) unless
+// max_retries is set, and max_retries = 0 (no retries) as a negative count.
+func (c Common) retryCap() int {
+	switch {
+	case !c.CapRetries:
+		return 0
+	case c.MaxRetries <= 0:
+		return -1
+	default:
+		return c.MaxRetries
+	}
 }
