@@ -11,7 +11,7 @@ terraform {
 # here. A vendor's block is needed only when its resources are used.
 provider "saas" {
   request_timeout = "30s"
-  max_retries     = 4
+  retry_budget    = "2m"
 
   qacomplete {
     # SaaS is the default; on-premises servers use their own root.
