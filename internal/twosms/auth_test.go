@@ -31,7 +31,7 @@ func clientAt(t testing.TB, baseURL, clientID, secret string, maxRetries int) *C
 	c, err := newClient(context.Background(), providerdata.Settings{
 		Vendor:      vendorKey,
 		DisplayName: displayName,
-		Common:      providerdata.Common{RequestTimeout: 5 * time.Second, MaxRetries: maxRetries},
+		Common:      providerdata.Common{RequestTimeout: 5 * time.Second, MaxRetries: maxRetries, CapRetries: true},
 		BaseURL:     base,
 		Credentials: map[string]string{"client_id": clientID, "client_secret": secret},
 	})
