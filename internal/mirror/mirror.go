@@ -1,8 +1,9 @@
 // Package mirror installs the provider binary into a Terraform filesystem
 // mirror and writes the CLI configuration that installs it from there. It is
-// the one installer behind `make demo`, the examples check, the real-CLI
-// acceptance tests and the benchmarks, so the version and the directory
-// layout the CLIs look for are written down only here.
+// the one installer behind `make demo`, `make install` (into the CLIs'
+// implicit local mirror, ~/.terraform.d/plugins), the examples check, the
+// real-CLI acceptance tests and the benchmarks, so the version and the
+// directory layout the CLIs look for are written down only here.
 package mirror
 
 import (
