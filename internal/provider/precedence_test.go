@@ -237,7 +237,7 @@ func callVendor(t *testing.T, vendor string, block map[string]any) ([]string, di
 	ctx := context.Background()
 	p := New("test")()
 	var resp provider.ConfigureResponse
-	p.Configure(ctx, provider.ConfigureRequest{Config: providerConfig(t, p, vendor, block)}, &resp)
+	p.Configure(ctx, provider.ConfigureRequest{Config: vendorProviderConfig(t, p, vendor, block)}, &resp)
 	if resp.Diagnostics.HasError() {
 		return nil, resp.Diagnostics
 	}
@@ -251,9 +251,9 @@ func callVendor(t *testing.T, vendor string, block map[string]any) ([]string, di
 	return hosts, diags
 }
 
-// providerConfig is the provider's configuration as Terraform sends it:
+// vendorProviderConfig is the provider's configuration as Terraform sends it:
 // max_retries = 0 and the given vendor block, everything else null.
-func providerConfig(t *testing.T, p provider.Provider, vendor string, block map[string]any) tfsdk.Config {
+func vendorProviderConfig(t *testing.T, p provider.Provider, vendor string, block map[string]any) tfsdk.Config {
 	t.Helper()
 	ctx := context.Background()
 	var sresp provider.SchemaResponse
