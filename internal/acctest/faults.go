@@ -8,7 +8,8 @@ import (
 )
 
 // AllVendorsProvider is one provider block for every vendor of the sandbox,
-// with the given retry cap (max_retries) and per-attempt timeout, and client-side rate
+// with the given retry cap (max_retries; negative leaves it out, so only the
+// retry budget bounds retries) and per-attempt timeout, and client-side rate
 // caps high enough that they never pace a test.
 func (s *Sandbox) AllVendorsProvider(maxRetries int, requestTimeout string) string {
 	var vendors []vendorBlock

@@ -26,14 +26,17 @@ type vendorBlock struct {
 }
 
 // providerBlock is a provider "saas" block with the shared knobs and one
-// nested block per vendor, every value written in the block.
+// nested block per vendor, every value written in the block. A negative
+// maxRetries leaves max_retries out, so only the retry budget bounds
+// retries, as in a configuration that does not set it.
 func (s *Sandbox) providerBlock(maxRetries int, requestTimeout string, vendors ...vendorBlock) string {
 	var b strings.Builder
 	b.WriteString("\nprovider \"saas\" {\n")
-	writeAttributes(&b, "  ", []sandbox.Setting{
-		{Attribute: "max_retries", Value: strconv.Itoa(maxRetries), Number: true},
-		{Attribute: "request_timeout", Value: requestTimeout},
-	})
+	knobs := []sandbox.Setting{{Attribute: "request_timeout", Value: requestTimeout}}
+	if maxRetries >= 0 {
+		knobs = append([]sandbox.Setting{{Attribute: "max_retries", Value: strconv.Itoa(maxRetries), Number: true}}, knobs...)
+	}
+	writeAttributes(&b, "  ", knobs)
 	for _, v := range vendors {
 		fmt.Fprintf(&b, "  %s {\n", v.emulator.Vendor)
 		settings := append(v.emulator.SettingsAt(s.BaseURL(v.emulator.Vendor)), v.knobs...)

@@ -127,9 +127,11 @@ func TestAccFaults_applySurvivesFaultsAcrossVendors(t *testing.T) {
 	t.Cleanup(stop)
 	rateLimitBursts(ctx, sb, 8*time.Second, 4)
 
-	// Eight retries make a call that fails for good on this weather about
-	// one in a billion; a 5s attempt timeout is well above the 2s spikes.
-	cfg := sb.AllVendorsProvider(8, "5s") + fleetResources(fleetSize, "Adopted")
+	// No count cap, as users run it: the retry budget rides out the 429
+	// bursts (8 s each) and the 5xx weather, which a count of retries
+	// cannot promise once every call, token requests included, meets
+	// them; a 5s attempt timeout is well above the 2s spikes.
+	cfg := sb.AllVendorsProvider(-1, "5s") + fleetResources(fleetSize, "Adopted")
 	var start time.Time
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
