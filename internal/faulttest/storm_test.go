@@ -228,11 +228,23 @@ func checkStormReachedEveryVendor(sb *acctest.Sandbox, tally faultTally, total i
 	if share := float64(faulted) / float64(total); share < 0.25 || share > 0.42 {
 		return fmt.Errorf("%d of %d requests (%.0f%%) were disturbed, want about a third", faulted, total, 100*share)
 	}
+	// Every vendor met failures, and every kind of fault was dealt; not
+	// every kind at every vendor: which call a seeded fault lands on depends
+	// on the order concurrent calls arrive in, and QuickHelp, which reads
+	// through one shared list walk, makes only a few dozen calls.
+	kinds := []string{"status 503", "status 429", "drop", "latency"}
 	for _, v := range sb.Vendors() {
-		for _, kind := range []string{"status 503", "status 429", "drop", "latency"} {
-			if tally[v][kind] == 0 {
-				return fmt.Errorf("no %s reached %s: %s", kind, v, tally)
-			}
+		if tally[v]["status 503"]+tally[v]["status 429"]+tally[v]["drop"] == 0 {
+			return fmt.Errorf("no failure reached %s: %s", v, tally)
+		}
+	}
+	for _, kind := range kinds {
+		n := 0
+		for _, v := range sb.Vendors() {
+			n += tally[v][kind]
+		}
+		if n == 0 {
+			return fmt.Errorf("no %s was dealt: %s", kind, tally)
 		}
 	}
 	if tally["qacomplete"]["ambiguous create"] == 0 || tally["questionpro"]["ambiguous create"] == 0 {
