@@ -120,9 +120,42 @@ func TestConventionsResources(t *testing.T) {
 			if _, ok := r.(resource.ResourceWithConfigure); !ok {
 				t.Errorf("%s does not implement Configure", name)
 			}
+			checkIdentity(t, name, r, resp.Schema)
 			if !tests.hasImportVerify(name) {
 				t.Errorf("%s has no acceptance test with an import step and ImportStateVerify", name)
 			}
+			if !tests.hasIdentityImport(name) {
+				t.Errorf("%s has no acceptance test with an import block by identity", name)
+			}
+		}
+	}
+}
+
+// checkIdentity requires resource identity (Terraform 1.12+, OpenTofu
+// 1.12+): an identity schema whose every attribute is described, needed for
+// an import, and a copy of the resource attribute of the same name and type,
+// so state and identity can be compared.
+func checkIdentity(t *testing.T, name string, r resource.Resource, s rschema.Schema) {
+	t.Helper()
+	ri, ok := r.(resource.ResourceWithIdentity)
+	if !ok {
+		t.Errorf("%s does not implement resource identity", name)
+		return
+	}
+	var resp resource.IdentitySchemaResponse
+	ri.IdentitySchema(context.Background(), resource.IdentitySchemaRequest{}, &resp)
+	if resp.Diagnostics.HasError() || len(resp.IdentitySchema.Attributes) == 0 {
+		t.Errorf("%s has an empty identity schema: %v", name, resp.Diagnostics)
+	}
+	for an, a := range resp.IdentitySchema.Attributes {
+		if strings.TrimSpace(a.GetDescription()) == "" {
+			t.Errorf("%s identity.%s has no Description", name, an)
+		}
+		if !a.IsRequiredForImport() {
+			t.Errorf("%s identity.%s must be RequiredForImport: the user cannot be found without it", name, an)
+		}
+		if sa, ok := s.Attributes[an]; !ok || !sa.GetType().Equal(a.GetType()) {
+			t.Errorf("%s identity.%s must have a resource attribute of the same name and type", name, an)
 		}
 	}
 }
@@ -182,6 +215,21 @@ func acceptanceTestSources(t *testing.T) testSources {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// identityImportStep matches a TestStep that imports with an import block
+// by identity.
+var identityImportStep = regexp.MustCompile(`ImportStateKind:\s*resource\.ImportBlockWithResourceIdentity`)
+
+// hasIdentityImport reports whether some acceptance test file configures
+// the resource type and imports by identity.
+func (s testSources) hasIdentityImport(typeName string) bool {
+	for _, src := range s {
+		if strings.Contains(src, typeName) && strings.Contains(src, "func TestAcc") && identityImportStep.MatchString(src) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasImportVerify reports whether some test file both configures the

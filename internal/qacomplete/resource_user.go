@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
@@ -21,6 +22,7 @@ var (
 	_ resource.ResourceWithConfigure   = &UserResource{}
 	_ resource.ResourceWithImportState = &UserResource{}
 	_ resource.ResourceWithModifyPlan  = &UserResource{}
+	_ resource.ResourceWithIdentity    = &UserResource{}
 )
 
 // NewUserResource is the saas_qacomplete_user constructor.
@@ -134,6 +136,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	flattenUserToResource(deptID, user, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan.identity())...)
 }
 
 // createWithReconcile posts the new user. When the POST fails in a way that
@@ -208,6 +211,9 @@ func (r *UserResource) checkAdoptCreateOnly(plan *userResourceModel, existing *U
 func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state userResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	// The ids never change: the identity is the state's, on every way out,
+	// the user's removal from state included.
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, state.identity())...)
 	if r.conn.Pending() {
 		// The vendor's settings are not known until apply: keep the state
 		// as it is and send nothing, rather than reach a host or use a
@@ -277,6 +283,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	flattenUserToResource(deptID, user, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan.identity())...)
 }
 
 func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -304,10 +311,15 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 }
 
-// ImportState accepts "<dept_id>/<user_id>" or "<dept_id>/<email>" and always
-// stores the numeric id.
+// ImportState accepts "<dept_id>/<user_id>" or "<dept_id>/<email>", or an
+// identity, and always stores the numeric id.
 func (r *UserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	deptID, userID, email, err := parseImportID(req.ID)
+	importID, d := importIDOf(ctx, req)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	deptID, userID, email, err := parseImportID(importID)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID for saas_qacomplete_user", err.Error())
 		return
@@ -336,6 +348,7 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 	// import followed by a plan with those defaults shows no change.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), OnDestroyDisable)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("adopt_existing"), false)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, userIdentityModel{DeptID: types.Int64Value(deptID), UserID: types.Int64Value(userID)})...)
 }
 
 // parseImportID splits "<dept_id>/<user_id>" or "<dept_id>/<email>".

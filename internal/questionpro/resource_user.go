@@ -23,6 +23,7 @@ var (
 	_ resource.ResourceWithImportState      = &UserResource{}
 	_ resource.ResourceWithModifyPlan       = &UserResource{}
 	_ resource.ResourceWithConfigValidators = &UserResource{}
+	_ resource.ResourceWithIdentity         = &UserResource{}
 )
 
 // NewUserResource is the saas_questionpro_user constructor.
@@ -109,6 +110,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	plan.setUser(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan.identity())...)
 }
 
 // createWithReconcile posts the new user. When the POST fails in a way that
@@ -208,6 +210,9 @@ func (r *UserResource) createFailed(ctx context.Context, c *Client, email string
 func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state userResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	// The id never changes: the identity is the state's, on every way out,
+	// the user's removal from state included.
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, state.identity())...)
 	if r.conn.Pending() {
 		// The vendor's settings are not known until apply: keep the state
 		// as it is and send nothing, rather than reach a host or use a
@@ -272,6 +277,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	plan.setUser(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan.identity())...)
 }
 
 func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -306,9 +312,15 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 }
 
 // ImportState accepts a user id or an e-mail (looked up with search by
-// e-mail in the provider's organization) and always stores the user id.
+// e-mail in the provider's organization), or an identity, and always stores
+// the user id.
 func (r *UserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	userID, email, err := parseImportID(req.ID)
+	importID, d := importIDOf(ctx, req)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	userID, email, err := parseImportID(importID)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID for saas_questionpro_user", err.Error())
 		return
@@ -341,6 +353,7 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 	// followed by a plan with those defaults shows no change.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), OnDestroyDelete)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("adopt_existing"), false)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, userIdentityModel{UserID: types.Int64Value(userID)})...)
 }
 
 // parseImportID reads "<user_id>" or "<email>".

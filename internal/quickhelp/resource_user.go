@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
@@ -23,6 +24,7 @@ var (
 	_ resource.ResourceWithImportState      = &UserResource{}
 	_ resource.ResourceWithModifyPlan       = &UserResource{}
 	_ resource.ResourceWithConfigValidators = &UserResource{}
+	_ resource.ResourceWithIdentity         = &UserResource{}
 )
 
 // notFoundDetail explains why the provider cannot simply create the user.
@@ -118,11 +120,15 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	resp.Diagnostics.Append(flattenUser(ctx, user, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan.identity())...)
 }
 
 func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state userResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	// The id never changes: the identity is the state's, on every way out,
+	// the user's removal from state included.
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, state.identity())...)
 	if r.conn.Pending() {
 		// The vendor's settings are not known until apply: keep the state
 		// as it is and send nothing, rather than reach a host or use a
@@ -202,6 +208,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	resp.Diagnostics.Append(flattenUser(ctx, user, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan.identity())...)
 }
 
 func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -253,9 +260,15 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 }
 
 // ImportState accepts "<user_id>" or "<email>", optionally prefixed by
-// "<customer_id>/" for partner keys, and always stores the numeric id.
+// "<customer_id>/" for partner keys, or an identity, and always stores the
+// numeric id.
 func (r *UserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	customerID, userID, email, err := parseImportID(req.ID)
+	importID, d := importIDOf(ctx, req)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	customerID, userID, email, err := parseImportID(importID)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID for saas_quickhelp_user", err.Error())
 		return
@@ -289,6 +302,7 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 	// Imported users get the default a new resource would, so an import
 	// followed by a plan shows no change.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), OnDestroyUnlicense)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, userIdentityModel{UserID: types.Int64Value(userID)})...)
 }
 
 // parseImportID splits "[<customer_id>/]<user_id|email>".

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
@@ -20,6 +21,7 @@ var (
 	_ resource.ResourceWithImportState      = &UserResource{}
 	_ resource.ResourceWithModifyPlan       = &UserResource{}
 	_ resource.ResourceWithConfigValidators = &UserResource{}
+	_ resource.ResourceWithIdentity         = &UserResource{}
 )
 
 const typeName = "saas_twosms_admin_user"
@@ -96,6 +98,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	plan.refresh(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan.identity())...)
 }
 
 // findForAdoption finds the existing user the configuration names: by
@@ -191,6 +194,9 @@ func applyConfig(ctx context.Context, c *Client, id string, plan, config *userRe
 func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state userResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	// The GUID never changes: the identity is the state's, on every way
+	// out, the user's removal from state included.
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, state.identity())...)
 	if r.conn.Pending() {
 		// The vendor's settings are not known until apply: keep the state
 		// as it is and send nothing, rather than reach a host or use a
@@ -257,6 +263,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	plan.refresh(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan.identity())...)
 }
 
 func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -303,10 +310,15 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	}
 }
 
-// ImportState accepts the user's GUID, username or e-mail address and always
-// stores the GUID.
+// ImportState accepts the user's GUID, username or e-mail address, or an
+// identity, and always stores the GUID.
 func (r *UserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
+	importID, d := importIDOf(ctx, req)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := strings.TrimSpace(importID)
 	if id == "" {
 		resp.Diagnostics.AddError("Invalid import ID for "+typeName, "Expected the user's GUID, username or e-mail address, got an empty string.")
 		return
@@ -339,4 +351,5 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), OnDestroyDisable)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, userIdentityModel{ID: types.StringValue(id)})...)
 }

@@ -59,7 +59,9 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.String{validate.GUID()},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplaceIfConfigured()},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplaceIf(namesAnotherUser,
+					"Replaces the resource when the configured GUID names another user; one that differs only in letter case does not.",
+					"Replaces the resource when the configured GUID names another user; one that differs only in letter case does not.")},
 			},
 			"username":      optionalString("Login name (`Username`). A lookup by username ignores letter case.", stringvalidator.LengthAtLeast(1)),
 			"email_address": optionalString("E-mail address (`EmailAddress`). A lookup by e-mail address ignores letter case and fails when several users share the address.", validate.Email()),
@@ -165,4 +167,13 @@ func computedString(desc string, stable bool) schema.StringAttribute {
 		a.PlanModifiers = []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	}
 	return a
+}
+
+// namesAnotherUser replaces the resource when a configured user_id names
+// another user. A GUID that differs only in letter case names the same one:
+// an import stores the lower case 2sms writes, and a configuration in upper
+// case must then plan an update of the spelling, not a replacement that
+// would disable the user.
+func namesAnotherUser(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = !req.ConfigValue.IsNull() && (req.PlanValue.IsUnknown() || !sameGUID(req.PlanValue.ValueString(), req.StateValue.ValueString()))
 }

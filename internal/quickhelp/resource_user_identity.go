@@ -1,0 +1,71 @@
+package quickhelp
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// userIdentityModel is the identity of a saas_quickhelp_user (Terraform 1.12+,
+// OpenTofu 1.12+): QuickHelp's numeric user id, which never changes, unlike
+// the e-mail.
+type userIdentityModel struct {
+	UserID types.Int64 `tfsdk:"user_id"`
+}
+
+func (r *UserResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"user_id": identityschema.Int64Attribute{
+				Description: "QuickHelp user id (`userId`), the same as the resource's `user_id`. " +
+					"An import by identity looks the user up in the provider's `quickhelp.customer_id` (or the API key's own account); " +
+					"for a user of another customer of a partner key, import by the id `<customer_id>/<user_id>` instead.",
+				RequiredForImport: true,
+			},
+		},
+	}
+}
+
+// identity is the identity of the user m holds.
+func (m *userResourceModel) identity() userIdentityModel {
+	return userIdentityModel{UserID: m.UserID}
+}
+
+// setIdentity records the user's identity after every create, read, update
+// and import. Terraform before 1.12 keeps no identity and a state written
+// before identity existed has none, so each of them starts from a null
+// identity and must leave a complete one: the framework refuses an operation
+// that ends without it.
+func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, id userIdentityModel) diag.Diagnostics {
+	if identity == nil {
+		return nil // a framework call that carries no identity
+	}
+	return identity.Set(ctx, id)
+}
+
+// importIDOf is the import id of either form of import: the id given to
+// `terraform import` or an import block, or the one an import block's
+// identity stands for, so both take the same path.
+func importIDOf(ctx context.Context, req resource.ImportStateRequest) (string, diag.Diagnostics) {
+	if req.ID != "" || req.Identity == nil {
+		return req.ID, nil
+	}
+	var id userIdentityModel
+	diags := req.Identity.Get(ctx, &id)
+	if diags.HasError() {
+		return "", diags
+	}
+	if id.UserID.IsNull() || id.UserID.IsUnknown() || id.UserID.ValueInt64() < 1 || id.UserID.ValueInt64() > math.MaxInt32 {
+		diags.AddError("Invalid identity for saas_quickhelp_user",
+			fmt.Sprintf("identity.user_id must be a QuickHelp user id (a number from 1 to %d), got %s.", math.MaxInt32, id.UserID))
+		return "", diags
+	}
+	return strconv.FormatInt(id.UserID.ValueInt64(), 10), diags
+}
