@@ -61,9 +61,10 @@ step "goreleaser check"
 # configuration is .goreleaser.yml as it is, apart from where it writes.
 goos="$(go env GOOS)"
 goarch="$(go env GOARCH)"
-grep -qE "^    goos: \[(.*[ ,])?$goos(,|\])" "$root/.goreleaser.yml" &&
-  grep -qE "^    goarch: \[(.*[ ,])?\"?$goarch\"?(,|\])" "$root/.goreleaser.yml" ||
+if ! grep -qE "^    goos: \[(.*[ ,])?$goos(,|\])" "$root/.goreleaser.yml" ||
+  ! grep -qE "^    goarch: \[(.*[ ,])?\"?$goarch\"?(,|\])" "$root/.goreleaser.yml"; then
   fail "$goos/$goarch is not in the release's build matrix; run this on a platform the release builds"
+fi
 dist="$scratch/dist"
 config="$scratch/goreleaser.yml"
 sed -E \
@@ -293,8 +294,9 @@ for cli in "$terraform" "$tofu"; do
   grep -qE "^  version += \"${version//./\\.}\"$" "$work/.terraform.lock.hcl" ||
     fail "$cli_name recorded another version in .terraform.lock.hcl: $(cat "$work/.terraform.lock.hcl")"
   installed="$(find -L "$work/.terraform/providers" -name "${name}_v$version" -type f)"
-  [ -n "$installed" ] && cmp -s "$installed" "$mirror/${hosts[0]}/$namespace/$type/$version/${goos}_${goarch}/${name}_v$version" ||
+  if [ -z "$installed" ] || ! cmp -s "$installed" "$mirror/${hosts[0]}/$namespace/$type/$version/${goos}_${goarch}/${name}_v$version"; then
     fail "$cli_name did not install the binary from the release zip"
+  fi
 
   step "$cli_name plan"
   set +e
