@@ -46,7 +46,8 @@ func (r *UserResource) client(diags *diag.Diagnostics) *Client {
 }
 
 // ModifyPlan stops, at plan time, a change to an attribute QAComplete accepts
-// only on create, and reports missing credentials before anything is sent.
+// only on create, reports missing credentials before anything is sent, and
+// keeps date_updated known when the update will write nothing.
 func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
@@ -73,6 +74,12 @@ func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		resp.Diagnostics.AddAttributeError(path.Root(name), "Cannot change a create-only QAComplete attribute",
 			fmt.Sprintf("%s is %q for QAComplete user %s and the configuration now asks for %q. QAComplete's API sets %s only when a user is created: neither PUT nor PATCH carries it, so the change cannot be applied in place, and re-creating the user would take a new id and lose its history. Change it in the QAComplete UI and then in the configuration, or restore the previous value.",
 				name, s.ValueString(), state.ID.ValueString(), p.ValueString(), name))
+	}
+	if !putFieldsDiffer(&plan, &state) && plan.DeptID.Equal(state.DeptID) {
+		// Update sends no PUT (only Terraform's own attributes change), so
+		// QAComplete's date_updated stays as it is; left unknown, the plan
+		// would show it changing.
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("date_updated"), state.DateUpdated)...)
 	}
 }
 
