@@ -104,17 +104,15 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	var user *User
 	switch {
+	case existing != nil && !existing.Active():
+		resp.Diagnostics.AddAttributeError(path.Root("email"), "QAComplete user already exists and is disabled", disabledExistingDetail(deptID, email, existing.ID, plan.AdoptExisting.ValueBool()))
+		return
 	case existing != nil && !plan.AdoptExisting.ValueBool():
 		resp.Diagnostics.AddAttributeError(path.Root("email"), "QAComplete user already exists",
-			fmt.Sprintf("Department %d already has a user with the e-mail %s: user id %d%s. To manage that user with Terraform, import it:\n\n  terraform import <resource address> %d/%d\n\nor add an import block with id = \"%d/%d\", or set adopt_existing = true to take it over on create.",
-				deptID, email, existing.ID, inactiveNote(existing), deptID, existing.ID, deptID, existing.ID))
+			fmt.Sprintf("Department %d already has a user with the e-mail %s: user id %d. To manage that user with Terraform, import it:\n\n  terraform import <resource address> %d/%d\n\nor add an import block with id = \"%d/%d\", or set adopt_existing = true to take it over on create.",
+				deptID, email, existing.ID, deptID, existing.ID, deptID, existing.ID))
 		return
 	case existing != nil:
-		if !existing.Active() {
-			resp.Diagnostics.AddAttributeError(path.Root("email"), "Cannot adopt a disabled QAComplete user",
-				fmt.Sprintf("User %d (%s) in department %d is disabled, and QAComplete's API has no call that re-enables a user. Re-enable it in the QAComplete UI, then apply again.", existing.ID, email, deptID))
-			return
-		}
 		tflog.Info(ctx, "adopting existing QAComplete user", map[string]any{"dept_id": deptID, "user_id": existing.ID})
 		resp.Diagnostics.Append(r.checkAdoptCreateOnly(&plan, existing)...)
 		if resp.Diagnostics.HasError() {
@@ -234,7 +232,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	user, err := c.GetUser(ctx, deptID, userID)
 	if apiclient.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("QAComplete user no longer exists",
-			fmt.Sprintf("User %d in department %d (%s) was not found, so it was removed from Terraform state; the next plan proposes to create it again. It was deleted outside Terraform or moved to another primary department.", userID, deptID, state.Email.ValueString()))
+			fmt.Sprintf("User %d in department %d%s was not found, so it was removed from Terraform state; the next plan proposes to create it again. It was deleted outside Terraform or moved to another primary department.", userID, deptID, inParens(state.Email.ValueString())))
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -244,7 +242,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	}
 	if !user.Active() {
 		resp.Diagnostics.AddWarning("QAComplete user was disabled outside Terraform",
-			fmt.Sprintf("User %d in department %d (%s) is disabled, so it was removed from Terraform state. QAComplete's API cannot re-enable a user: re-enable it in the QAComplete UI and import it, or let Terraform create a new user with another e-mail.", userID, deptID, deref(user.Email)))
+			fmt.Sprintf("User %d in department %d%s is disabled, so it was removed from Terraform state. QAComplete's API cannot re-enable a user: re-enable it in the QAComplete UI and import it, or let Terraform create a new user with another e-mail.", userID, deptID, inParens(deref(user.Email))))
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -319,12 +317,16 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 		resp.Diagnostics.AddError("Invalid import ID for saas_qacomplete_user", err.Error())
 		return
 	}
+	c := r.client(&resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	// Import has no timeouts of its own: the lookup gets the default.
+	ctx, cancel := context.WithTimeout(ctx, providerdata.DefaultTimeout)
+	defer cancel()
+	var found *User
 	if email != "" {
-		c := r.client(&resp.Diagnostics)
-		if c == nil {
-			return
-		}
-		found, err := c.FindUserByEmail(ctx, deptID, email)
+		found, err = c.FindUserByEmail(ctx, deptID, email)
 		if err != nil {
 			providerdata.AddAPIError(&resp.Diagnostics, "Could not look up the QAComplete user to import", err)
 			return
@@ -335,6 +337,18 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 			return
 		}
 		userID = found.ID
+	} else {
+		// A user that is not found is left to Read, which reports it the
+		// way Terraform expects; a disabled one gets its own explanation.
+		found, err = c.GetUser(ctx, deptID, userID)
+		if err != nil && !apiclient.IsNotFound(err) {
+			providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QAComplete user to import", err)
+			return
+		}
+	}
+	if found != nil && !found.Active() {
+		resp.Diagnostics.AddError("QAComplete user is disabled", disabledImportDetail(deptID, userID, deref(found.Email)))
+		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), resourceID(deptID, userID))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("dept_id"), deptID)...)
@@ -368,9 +382,11 @@ func parseImportID(id string) (deptID, userID int64, email string, err error) {
 	return deptID, 0, rest, nil
 }
 
-func inactiveNote(u *User) string {
-	if u.Active() {
+// inParens is " (s)", or "" when s is empty, so a message never shows an
+// empty pair of parentheses.
+func inParens(s string) string {
+	if s == "" {
 		return ""
 	}
-	return " (disabled)"
+	return " (" + s + ")"
 }
