@@ -45,9 +45,10 @@ func (r *UserResource) client(diags *diag.Diagnostics) *Client {
 	return r.conn.Client(diags)
 }
 
-// ModifyPlan stops, at plan time, a change to an attribute QAComplete accepts
-// only on create, reports missing credentials before anything is sent, and
-// keeps date_updated known when the update will write nothing.
+// ModifyPlan reports missing credentials before anything is sent, handles
+// a change to an attribute QAComplete accepts only on create (refused, or
+// recorded without being sent when confirmed: see create_only.go), and keeps
+// date_updated known when the update will write nothing.
 func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
@@ -59,26 +60,14 @@ func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	var plan, state userResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
+	if resp.Diagnostics.HasError() || !plan.DeptID.Equal(state.DeptID) {
+		return // a new dept_id replaces the user
 	}
-	planned, prior := plan.createOnly(), state.createOnly()
-	for name, p := range planned {
-		s := prior[name]
-		if p.IsUnknown() || s.IsNull() || s.IsUnknown() || p.Equal(*s) {
-			// A null prior value means Terraform never learned it (the API
-			// does not return it, e.g. after import), so the configured value
-			// is recorded as is.
-			continue
-		}
-		resp.Diagnostics.AddAttributeError(path.Root(name), "Cannot change a create-only QAComplete attribute",
-			fmt.Sprintf("%s is %q for QAComplete user %s and the configuration now asks for %q. QAComplete's API sets %s only when a user is created: neither PUT nor PATCH carries it, so the change cannot be applied in place, and re-creating the user would take a new id and lose its history. Change it in the QAComplete UI and then in the configuration, or restore the previous value.",
-				name, s.ValueString(), state.ID.ValueString(), p.ValueString(), name))
-	}
-	if !putFieldsDiffer(&plan, &state) && plan.DeptID.Equal(state.DeptID) {
-		// Update sends no PUT (only Terraform's own attributes change), so
-		// QAComplete's date_updated stays as it is; left unknown, the plan
-		// would show it changing.
+	planCreateOnly(&plan, &state, &resp.Diagnostics)
+	if !putFieldsDiffer(&plan, &state) {
+		// Update sends no PUT (only Terraform's own attributes or unsendable
+		// create-only values change), so QAComplete's date_updated stays as
+		// it is; left unknown, the plan would show it changing.
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("date_updated"), state.DateUpdated)...)
 	}
 }
@@ -114,7 +103,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	case existing != nil:
 		tflog.Info(ctx, "adopting existing QAComplete user", map[string]any{"dept_id": deptID, "user_id": existing.ID})
-		resp.Diagnostics.Append(r.checkAdoptCreateOnly(&plan, existing)...)
+		resp.Diagnostics.Append(checkAdoptedCreateOnly(&plan, existing)...)
 		if resp.Diagnostics.HasError() {
 			return
 		}
@@ -199,17 +188,6 @@ func settleCreate(ctx context.Context, c *Client, deptID int64, email string) (*
 	return c.GetUser(ctx, deptID, found.ID)
 }
 
-// checkAdoptCreateOnly refuses an adoption whose configuration asks for a
-// create-only value different from what the server reports.
-func (r *UserResource) checkAdoptCreateOnly(plan *userResourceModel, existing *User) diag.Diagnostics {
-	var diags diag.Diagnostics
-	if existing.CompanyName != nil && !plan.CompanyName.IsUnknown() && !plan.CompanyName.IsNull() && plan.CompanyName.ValueString() != *existing.CompanyName {
-		diags.AddAttributeError(path.Root("company_name"), "Cannot change a create-only QAComplete attribute",
-			fmt.Sprintf("The adopted user %d has company_name %q and the configuration asks for %q; QAComplete's API sets it only on create. Change it in the QAComplete UI or in the configuration.", existing.ID, *existing.CompanyName, plan.CompanyName.ValueString()))
-	}
-	return diags
-}
-
 func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state userResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -270,6 +248,12 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	current, err := c.GetUser(ctx, deptID, userID)
 	if err != nil {
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QAComplete user before updating it", err)
+		return
+	}
+	// A create-only value the plan records must not contradict what
+	// QAComplete reports for it.
+	resp.Diagnostics.Append(checkReportedCreateOnly(&plan, &state, current)...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	user := current
