@@ -232,7 +232,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	user, err := c.GetUser(ctx, userID)
 	if apiclient.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("QuestionPro user no longer exists",
-			fmt.Sprintf("User %d (%s) was not found in QuestionPro (404), so it was removed from Terraform state; the next apply creates it again. It was probably deleted outside Terraform.", userID, state.EmailAddress.ValueString()))
+			fmt.Sprintf("User %d%s was not found in QuestionPro (404), so it was removed from Terraform state; the next apply creates it again. It was probably deleted outside Terraform.", userID, inParens(state.EmailAddress.ValueString())))
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -378,11 +378,14 @@ func errDetail(err error) string {
 }
 
 // nameNote is " (First Last)" for a user with a name, and "" for one
-// without, so a message never shows an empty pair of parentheses.
-func nameNote(u *User) string {
-	name := strings.TrimSpace(u.FirstName + " " + u.LastName)
-	if name == "" {
+// without.
+func nameNote(u *User) string { return inParens(strings.TrimSpace(u.FirstName + " " + u.LastName)) }
+
+// inParens is " (s)", or "" when s is empty, so a message never shows an
+// empty pair of parentheses (an e-mail is not known after an import by id).
+func inParens(s string) string {
+	if s == "" {
 		return ""
 	}
-	return " (" + name + ")"
+	return " (" + s + ")"
 }
