@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 
 	"github.com/saas-users/terraform-provider-saas/internal/acctest"
+	"github.com/saas-users/terraform-provider-saas/internal/sandbox"
 )
 
 // basicBlob is what an HTTP Basic header carries for these credentials.
@@ -13,3 +14,15 @@ func basicBlob(user, pass string) string {
 
 // words is acctest.Words: whitespace-tolerant ExpectError patterns.
 var words = acctest.Words
+
+// writes are the requests that change a QAComplete user, as the sandbox
+// saw them.
+func writes(reqs []sandbox.Request) []string {
+	var out []string
+	for _, r := range reqs {
+		if r.Method != "GET" {
+			out = append(out, r.Method+" "+r.Path)
+		}
+	}
+	return out
+}

@@ -44,20 +44,23 @@ type userResourceModel struct {
 	ID     types.String `tfsdk:"id"`
 	DeptID types.Int64  `tfsdk:"dept_id"`
 	userModel
-	TimeZone      types.String   `tfsdk:"time_zone"`
-	Custom1       types.String   `tfsdk:"custom1"`
-	Custom2       types.String   `tfsdk:"custom2"`
-	Custom3       types.String   `tfsdk:"custom3"`
-	Custom4       types.String   `tfsdk:"custom4"`
-	Custom5       types.String   `tfsdk:"custom5"`
-	Custom6       types.String   `tfsdk:"custom6"`
-	Custom7       types.String   `tfsdk:"custom7"`
-	Custom8       types.String   `tfsdk:"custom8"`
-	Custom9       types.String   `tfsdk:"custom9"`
-	Custom10      types.String   `tfsdk:"custom10"`
-	OnDestroy     types.String   `tfsdk:"on_destroy"`
-	AdoptExisting types.Bool     `tfsdk:"adopt_existing"`
-	Timeouts      timeouts.Value `tfsdk:"timeouts"`
+	TimeZone types.String `tfsdk:"time_zone"`
+	Custom1  types.String `tfsdk:"custom1"`
+	Custom2  types.String `tfsdk:"custom2"`
+	Custom3  types.String `tfsdk:"custom3"`
+	Custom4  types.String `tfsdk:"custom4"`
+	Custom5  types.String `tfsdk:"custom5"`
+	Custom6  types.String `tfsdk:"custom6"`
+	Custom7  types.String `tfsdk:"custom7"`
+	Custom8  types.String `tfsdk:"custom8"`
+	Custom9  types.String `tfsdk:"custom9"`
+	Custom10 types.String `tfsdk:"custom10"`
+	// CreateOnlyVersion is Terraform's own: a new value confirms new
+	// create-only values set in the QAComplete UI (see create_only.go).
+	CreateOnlyVersion types.Int64    `tfsdk:"create_only_version"`
+	OnDestroy         types.String   `tfsdk:"on_destroy"`
+	AdoptExisting     types.Bool     `tfsdk:"adopt_existing"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
 // customs lists the ten custom fields in order, so mapping code can loop.
@@ -65,12 +68,26 @@ func (m *userResourceModel) customs() []*types.String {
 	return []*types.String{&m.Custom1, &m.Custom2, &m.Custom3, &m.Custom4, &m.Custom5, &m.Custom6, &m.Custom7, &m.Custom8, &m.Custom9, &m.Custom10}
 }
 
-// createOnly lists the attributes QAComplete accepts only when a user is
-// created: no update body carries them.
-func (m *userResourceModel) createOnly() map[string]*types.String {
-	out := map[string]*types.String{"time_zone": &m.TimeZone, "company_name": &m.CompanyName}
-	for i, c := range m.customs() {
-		out[fmt.Sprintf("custom%d", i+1)] = c
+// createOnlyNames are the attributes QAComplete accepts only when a user is
+// created (no update body carries them), in the order of createOnly.
+var createOnlyNames = []string{
+	"time_zone", "company_name",
+	"custom1", "custom2", "custom3", "custom4", "custom5",
+	"custom6", "custom7", "custom8", "custom9", "custom10",
+}
+
+// createOnly lists the create-only attributes' values in the order of
+// createOnlyNames.
+func (m *userResourceModel) createOnly() []*types.String {
+	return append([]*types.String{&m.TimeZone, &m.CompanyName}, m.customs()...)
+}
+
+// createOnly lists what the server reported for the create-only fields, in
+// the order of createOnlyNames; nil where the answer left the key out.
+func (u *User) createOnly() []*string {
+	out := []*string{u.TimeZone, u.CompanyName}
+	for _, c := range u.customs() {
+		out = append(out, *c)
 	}
 	return out
 }

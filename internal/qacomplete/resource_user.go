@@ -47,8 +47,10 @@ func (r *UserResource) client(diags *diag.Diagnostics) *Client {
 	return r.conn.Client(diags)
 }
 
-// ModifyPlan stops, at plan time, a change to an attribute QAComplete accepts
-// only on create, and reports missing credentials before anything is sent.
+// ModifyPlan reports missing credentials before anything is sent, handles
+// a change to an attribute QAComplete accepts only on create (refused, or
+// recorded without being sent when confirmed: see create_only.go), and keeps
+// date_updated known when the update will write nothing.
 func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
@@ -60,21 +62,15 @@ func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	var plan, state userResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
+	if resp.Diagnostics.HasError() || !plan.DeptID.Equal(state.DeptID) {
+		return // a new dept_id replaces the user
 	}
-	planned, prior := plan.createOnly(), state.createOnly()
-	for name, p := range planned {
-		s := prior[name]
-		if p.IsUnknown() || s.IsNull() || s.IsUnknown() || p.Equal(*s) {
-			// A null prior value means Terraform never learned it (the API
-			// does not return it, e.g. after import), so the configured value
-			// is recorded as is.
-			continue
-		}
-		resp.Diagnostics.AddAttributeError(path.Root(name), "Cannot change a create-only QAComplete attribute",
-			fmt.Sprintf("%s is %q for QAComplete user %s and the configuration now asks for %q. QAComplete's API sets %s only when a user is created: neither PUT nor PATCH carries it, so the change cannot be applied in place, and re-creating the user would take a new id and lose its history. Change it in the QAComplete UI and then in the configuration, or restore the previous value.",
-				name, s.ValueString(), state.ID.ValueString(), p.ValueString(), name))
+	planCreateOnly(&plan, &state, &resp.Diagnostics)
+	if !putFieldsDiffer(&plan, &state) {
+		// Update sends no PUT (only Terraform's own attributes or unsendable
+		// create-only values change), so QAComplete's date_updated stays as
+		// it is; left unknown, the plan would show it changing.
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("date_updated"), state.DateUpdated)...)
 	}
 }
 
@@ -99,19 +95,17 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	var user *User
 	switch {
+	case existing != nil && !existing.Active():
+		resp.Diagnostics.AddAttributeError(path.Root("email"), "QAComplete user already exists and is disabled", disabledExistingDetail(deptID, email, existing.ID, plan.AdoptExisting.ValueBool()))
+		return
 	case existing != nil && !plan.AdoptExisting.ValueBool():
 		resp.Diagnostics.AddAttributeError(path.Root("email"), "QAComplete user already exists",
-			fmt.Sprintf("Department %d already has a user with the e-mail %s: user id %d%s. To manage that user with Terraform, import it:\n\n  terraform import <resource address> %d/%d\n\nor add an import block with id = \"%d/%d\", or set adopt_existing = true to take it over on create.",
-				deptID, email, existing.ID, inactiveNote(existing), deptID, existing.ID, deptID, existing.ID))
+			fmt.Sprintf("Department %d already has a user with the e-mail %s: user id %d. To manage that user with Terraform, import it:\n\n  terraform import <resource address> %d/%d\n\nor add an import block with id = \"%d/%d\", or set adopt_existing = true to take it over on create.",
+				deptID, email, existing.ID, deptID, existing.ID, deptID, existing.ID))
 		return
 	case existing != nil:
-		if !existing.Active() {
-			resp.Diagnostics.AddAttributeError(path.Root("email"), "Cannot adopt a disabled QAComplete user",
-				fmt.Sprintf("User %d (%s) in department %d is disabled, and QAComplete's API has no call that re-enables a user. Re-enable it in the QAComplete UI, then apply again.", existing.ID, email, deptID))
-			return
-		}
 		tflog.Info(ctx, "adopting existing QAComplete user", map[string]any{"dept_id": deptID, "user_id": existing.ID})
-		resp.Diagnostics.Append(r.checkAdoptCreateOnly(&plan, existing)...)
+		resp.Diagnostics.Append(checkAdoptedCreateOnly(&plan, existing)...)
 		if resp.Diagnostics.HasError() {
 			return
 		}
@@ -197,17 +191,6 @@ func settleCreate(ctx context.Context, c *Client, deptID int64, email string) (*
 	return c.GetUser(ctx, deptID, found.ID)
 }
 
-// checkAdoptCreateOnly refuses an adoption whose configuration asks for a
-// create-only value different from what the server reports.
-func (r *UserResource) checkAdoptCreateOnly(plan *userResourceModel, existing *User) diag.Diagnostics {
-	var diags diag.Diagnostics
-	if existing.CompanyName != nil && !plan.CompanyName.IsUnknown() && !plan.CompanyName.IsNull() && plan.CompanyName.ValueString() != *existing.CompanyName {
-		diags.AddAttributeError(path.Root("company_name"), "Cannot change a create-only QAComplete attribute",
-			fmt.Sprintf("The adopted user %d has company_name %q and the configuration asks for %q; QAComplete's API sets it only on create. Change it in the QAComplete UI or in the configuration.", existing.ID, *existing.CompanyName, plan.CompanyName.ValueString()))
-	}
-	return diags
-}
-
 func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state userResourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -233,7 +216,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	user, err := c.GetUser(ctx, deptID, userID)
 	if apiclient.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("QAComplete user no longer exists",
-			fmt.Sprintf("User %d in department %d (%s) was not found, so it was removed from Terraform state; the next plan proposes to create it again. It was deleted outside Terraform or moved to another primary department.", userID, deptID, state.Email.ValueString()))
+			fmt.Sprintf("User %d in department %d%s was not found, so it was removed from Terraform state; the next plan proposes to create it again. It was deleted outside Terraform or moved to another primary department.", userID, deptID, inParens(state.Email.ValueString())))
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -243,7 +226,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	}
 	if !user.Active() {
 		resp.Diagnostics.AddWarning("QAComplete user was disabled outside Terraform",
-			fmt.Sprintf("User %d in department %d (%s) is disabled, so it was removed from Terraform state. QAComplete's API cannot re-enable a user: re-enable it in the QAComplete UI and import it, or let Terraform create a new user with another e-mail.", userID, deptID, deref(user.Email)))
+			fmt.Sprintf("User %d in department %d%s is disabled, so it was removed from Terraform state. QAComplete's API cannot re-enable a user: re-enable it in the QAComplete UI and import it, or let Terraform create a new user with another e-mail.", userID, deptID, inParens(deref(user.Email))))
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -271,6 +254,12 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	current, err := c.GetUser(ctx, deptID, userID)
 	if err != nil {
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QAComplete user before updating it", err)
+		return
+	}
+	// A create-only value the plan records must not contradict what
+	// QAComplete reports for it.
+	resp.Diagnostics.Append(checkReportedCreateOnly(&plan, &state, current)...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	user := current
@@ -324,12 +313,16 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 		resp.Diagnostics.AddError("Invalid import ID for saas_qacomplete_user", err.Error())
 		return
 	}
+	c := r.client(&resp.Diagnostics)
+	if c == nil {
+		return
+	}
+	// Import has no timeouts of its own: the lookup gets the default.
+	ctx, cancel := context.WithTimeout(ctx, providerdata.DefaultTimeout)
+	defer cancel()
+	var found *User
 	if email != "" {
-		c := r.client(&resp.Diagnostics)
-		if c == nil {
-			return
-		}
-		found, err := c.FindUserByEmail(ctx, deptID, email)
+		found, err = c.FindUserByEmail(ctx, deptID, email)
 		if err != nil {
 			providerdata.AddAPIError(&resp.Diagnostics, "Could not look up the QAComplete user to import", err)
 			return
@@ -340,6 +333,18 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 			return
 		}
 		userID = found.ID
+	} else {
+		// A user that is not found is left to Read, which reports it the
+		// way Terraform expects; a disabled one gets its own explanation.
+		found, err = c.GetUser(ctx, deptID, userID)
+		if err != nil && !apiclient.IsNotFound(err) {
+			providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QAComplete user to import", err)
+			return
+		}
+	}
+	if found != nil && !found.Active() {
+		resp.Diagnostics.AddError("QAComplete user is disabled", disabledImportDetail(deptID, userID, deref(found.Email)))
+		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), resourceID(deptID, userID))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("dept_id"), deptID)...)
@@ -374,9 +379,11 @@ func parseImportID(id string) (deptID, userID int64, email string, err error) {
 	return deptID, 0, rest, nil
 }
 
-func inactiveNote(u *User) string {
-	if u.Active() {
+// inParens is " (s)", or "" when s is empty, so a message never shows an
+// empty pair of parentheses.
+func inParens(s string) string {
+	if s == "" {
 		return ""
 	}
-	return " (disabled)"
+	return " (" + s + ")"
 }

@@ -40,7 +40,7 @@ const (
 	descIsActive        = "Whether the account is active (`is_active`)."
 )
 
-const createOnlyNote = " Create-only: QAComplete's API accepts it only when the user is created, so changing it later is rejected at plan time with an explanation (change it in the QAComplete UI and then in the configuration)."
+const createOnlyNote = " Create-only: QAComplete's API accepts it only when the user is created. A new value later fails at plan time, unless `create_only_version` changes in the same change: then, after you have set the value in the QAComplete UI, the plan records it in state and sends nothing (see `create_only_version`)."
 
 func (r *UserResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = userResourceSchema(ctx)
@@ -103,6 +103,15 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 			Computed:            true,
 			Validators:          []validator.String{stringvalidator.LengthAtMost(50)},
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"create_only_version": schema.Int64Attribute{
+			MarkdownDescription: "Confirms new values of the create-only attributes (`time_zone`, `company_name`, `custom1`..`custom10`), which QAComplete's API cannot change on an existing user. " +
+				"To change one: set it in the QAComplete UI, set the same value here, and change `create_only_version` (any new number, e.g. from unset to `1`, then `2`) in the same apply. " +
+				"The plan then records the configured values in Terraform state without sending anything, with a warning that lists them; `company_name`, which QAComplete returns, is checked against its value at apply. " +
+				"Without a new `create_only_version`, a new create-only value fails at plan time with these steps. " +
+				"After an import, which leaves the create-only attributes unset in state, configured values are recorded the same way (with the same warning) and need no new `create_only_version`. " +
+				"Terraform's own setting: never sent to QAComplete.",
+			Optional: true,
 		},
 		"on_destroy": schema.StringAttribute{
 			MarkdownDescription: "What `terraform destroy` (or removing the resource) does: `disable` (default) calls QAComplete's DELETE, which disables the profile and keeps its history; `forget` only removes the user from Terraform state and leaves it active in QAComplete.",

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"sync/atomic"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 )
@@ -22,10 +21,17 @@ const listPageSize = 100
 // Client calls the QuestionPro API v2 user operations.
 type Client struct {
 	http *apiclient.Client
-	// orgID is the configured organization, or the one learned from the
-	// first user object the API returned (0 while unknown): the API key
-	// implies the organization but no call names it (§5.2).
-	orgID atomic.Int64
+	// organizationID is questionpro.organization_id, 0 when the provider
+	// block leaves it out. It is never filled in from an answer: the key
+	// implies an organization, but no documented call tells which without
+	// being given it (GET /organizations/{organization-id} needs the id;
+	// GET /users/{user-id} and POST /users report the organization only of
+	// a user already in hand). A value learned from the first user to come
+	// back would make the organization-scoped calls (search, lists) work or
+	// fail depending on which resource Terraform happened to run first, so
+	// those calls use the configured value or refuse with an error naming
+	// organization_id, the same way on every run.
+	organizationID int64
 }
 
 // User is the user object of questionpro-api.md §4, as every user call
@@ -82,24 +88,15 @@ type envelope[T any] struct {
 	RequestID  string      `json:"requestID,omitempty"`
 }
 
-// NewClient wraps an apiclient configured for QuestionPro. orgID is the
-// configured organization, 0 when it is to be learned.
-func NewClient(h *apiclient.Client, orgID int64) *Client {
-	c := &Client{http: h}
-	c.orgID.Store(orgID)
-	return c
+// NewClient wraps an apiclient configured for QuestionPro. organizationID
+// is questionpro.organization_id, 0 when not set.
+func NewClient(h *apiclient.Client, organizationID int64) *Client {
+	return &Client{http: h, organizationID: organizationID}
 }
 
-// OrganizationID is the configured or learned organization, 0 when neither.
-func (c *Client) OrganizationID() int64 { return c.orgID.Load() }
-
-// learn records the organization of a user the API returned, when none is
-// known yet.
-func (c *Client) learn(u *User) {
-	if u != nil && u.OrganizationID > 0 {
-		c.orgID.CompareAndSwap(0, u.OrganizationID)
-	}
-}
+// OrganizationID is questionpro.organization_id, 0 when the provider block
+// does not set it. It never changes for the life of the client.
+func (c *Client) OrganizationID() int64 { return c.organizationID }
 
 func userPath(userID int64) string { return "/users/" + strconv.FormatInt(userID, 10) }
 
@@ -109,7 +106,6 @@ func (c *Client) GetUser(ctx context.Context, userID int64) (*User, error) {
 	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodGet, Path: userPath(userID)}, &out); err != nil {
 		return nil, err
 	}
-	c.learn(&out.Response)
 	return &out.Response, nil
 }
 
@@ -121,7 +117,6 @@ func (c *Client) CreateUser(ctx context.Context, body UserCreate) (*User, error)
 	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodPost, Path: "/users", Body: body}, &out); err != nil {
 		return nil, err
 	}
-	c.learn(&out.Response)
 	return &out.Response, nil
 }
 
@@ -131,7 +126,6 @@ func (c *Client) UpdateUser(ctx context.Context, userID int64, body UserUpdate) 
 	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodPut, Path: userPath(userID), Body: body}, &out); err != nil {
 		return nil, err
 	}
-	c.learn(&out.Response)
 	return &out.Response, nil
 }
 
@@ -155,7 +149,6 @@ func (c *Client) SearchUserByEmail(ctx context.Context, orgID int64, email strin
 	if err != nil {
 		return nil, err
 	}
-	c.learn(&out.Response)
 	return &out.Response, nil
 }
 

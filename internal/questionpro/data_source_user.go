@@ -64,7 +64,7 @@ func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 	attrs["organization_id"] = schema.Int64Attribute{
 		Optional:            true,
 		Computed:            true,
-		MarkdownDescription: "Organization to search for `email_address`; defaults to `questionpro.organization_id`. Read back from the user.",
+		MarkdownDescription: "Organization to search for `email_address`; defaults to `questionpro.organization_id`. A lookup by e-mail needs one of the two and fails without (the provider never guesses the organization); a lookup by `user_id` needs neither. Read back from the user.",
 		Validators:          []validator.Int64{int64validator.AtLeast(1)},
 	}
 	attrs["timeouts"] = providerdata.DataSourceTimeouts(ctx)
@@ -110,8 +110,8 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	} else {
 		org := orgOrDefault(cfg.OrganizationID, c)
 		if org == 0 {
-			resp.Diagnostics.AddAttributeError(path.Root("organization_id"), "QuestionPro organization unknown",
-				"Looking a user up by e-mail names the organization. Set organization_id here or questionpro.organization_id in the provider block.")
+			resp.Diagnostics.AddAttributeError(path.Root("organization_id"), organizationUnsetSummary,
+				organizationUnsetDetail("Looking a user up by e-mail")+" Or set organization_id on this data source, or look the user up by user_id, which needs no organization.")
 			return
 		}
 		user, err = c.SearchUserByEmail(ctx, org, cfg.EmailAddress.ValueString())

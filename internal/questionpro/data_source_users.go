@@ -49,7 +49,7 @@ func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 			"organization_id": schema.Int64Attribute{
 				Optional:            true,
 				Computed:            true,
-				MarkdownDescription: "Organization whose users are listed; defaults to `questionpro.organization_id`.",
+				MarkdownDescription: "Organization whose users are listed; defaults to `questionpro.organization_id`. One of the two is required: the provider never guesses the organization.",
 				Validators:          []validator.Int64{int64validator.AtLeast(1)},
 			},
 			"department_id": schema.Int64Attribute{
@@ -88,8 +88,8 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 
 	org := orgOrDefault(cfg.OrganizationID, c)
 	if org == 0 {
-		resp.Diagnostics.AddAttributeError(path.Root("organization_id"), "QuestionPro organization unknown",
-			"Listing users names the organization. Set organization_id here or questionpro.organization_id in the provider block.")
+		resp.Diagnostics.AddAttributeError(path.Root("organization_id"), organizationUnsetSummary,
+			organizationUnsetDetail("Listing users")+" Or set organization_id on this data source.")
 		return
 	}
 	dept := cfg.DepartmentID.ValueInt64()

@@ -79,7 +79,7 @@ func ProviderBlock() schema.SingleNestedBlock {
 				Optional:            true,
 			},
 			"organization_id": schema.Int64Attribute{
-				MarkdownDescription: "QuestionPro organization the API key belongs to. Optional: when omitted it is learned from the first user the API returns, and each `saas_questionpro_user` stores its own. Needed for calls that name the organization before any user is known: import by e-mail, `adopt_existing`, the data sources' organization lists and searches.",
+				MarkdownDescription: "QuestionPro organization the API key belongs to (the `organization_id` any `saas_questionpro_user` reports). Needed by everything that calls an operation naming the organization: `adopt_existing = true` (refused at plan time without it), import by e-mail, the duplicate check before a create, and the data sources' lookups by e-mail and lists (unless they set their own `organization_id`). Without it those fail with an error naming this attribute, and a create goes ahead without looking the e-mail up first (an e-mail already in use then fails with QuestionPro's own error). QuestionPro has no call that tells a key's organization, so the provider never guesses it: every run behaves the same. Creating, reading, updating, importing by id and deleting work without it (the delete names the organization recorded from the user).",
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.AtLeast(1)},
 			},

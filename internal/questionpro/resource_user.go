@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
@@ -46,13 +45,19 @@ func (r *UserResource) client(diags *diag.Diagnostics) *Client {
 	return r.conn.Client(diags)
 }
 
-// ModifyPlan reports missing credentials at plan time, before anything is
-// sent.
-func (r *UserResource) ModifyPlan(_ context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+// ModifyPlan reports, at plan time and before anything is sent, missing
+// credentials and an adoption that needs an organization none configures.
+func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
 	}
 	r.conn.CheckAtPlan(&resp.Diagnostics)
+	if !req.State.Raw.IsNull() {
+		return
+	}
+	var plan userResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	r.checkOrganizationAtPlan(&plan, &resp.Diagnostics)
 }
 
 func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -81,8 +86,8 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 	switch {
 	case existing != nil && !plan.AdoptExisting.ValueBool():
 		resp.Diagnostics.AddAttributeError(path.Root("email_address"), "QuestionPro user already exists",
-			fmt.Sprintf("Organization %d already has a user with the e-mail %s: user id %d (%s %s). To manage that user with Terraform, import it:\n\n  terraform import <resource address> %d\n\nor add an import block with id = \"%d\", or set adopt_existing = true to take it over on create.",
-				existing.OrganizationID, email, existing.UserID, existing.FirstName, existing.LastName, existing.UserID, existing.UserID))
+			fmt.Sprintf("Organization %d already has a user with the e-mail %s: user id %d%s. To manage that user with Terraform, import it:\n\n  terraform import <resource address> %d\n\nor add an import block with id = \"%d\", or set adopt_existing = true to take it over on create.",
+				existing.OrganizationID, email, existing.UserID, nameNote(existing), existing.UserID, existing.UserID))
 		return
 	case existing != nil:
 		tflog.Info(ctx, "adopting existing QuestionPro user", map[string]any{"user_id": existing.UserID})
@@ -119,9 +124,9 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 // a user found now is the one this POST made, and is taken as the result;
 // none found means QuestionPro did not act, and the POST is sent again. A
 // retry therefore never makes a duplicate. Without that earlier check (no
-// organization known, or a key that may not search) a user found afterwards
-// could be someone else's, so the failure is returned for createFailed to
-// report.
+// questionpro.organization_id, or a key that may not search) a user found
+// afterwards could be someone else's, so the failure is returned for
+// createFailed to report.
 func (r *UserResource) createWithReconcile(ctx context.Context, c *Client, email string, checked bool, body UserCreate) (*User, error) {
 	org := c.OrganizationID()
 	var lastErr error
@@ -162,15 +167,15 @@ func settleCreate(ctx context.Context, c *Client, org int64, email string) (*Use
 
 // findExisting looks the e-mail up before a create, so an existing user is
 // reported (or adopted) instead of being met by an undocumented POST error.
-// The search needs a known organization and the primary user's key; when
-// either is missing it is skipped (checked = false), unless adopting, which
-// cannot work without it.
+// The search needs questionpro.organization_id and the primary user's key;
+// when either is missing it is skipped (checked = false), on every run
+// alike, unless adopting, which cannot work without it (and is refused at
+// plan time already).
 func (r *UserResource) findExisting(ctx context.Context, c *Client, email string, adopt bool, diags *diag.Diagnostics) (existing *User, checked bool) {
 	org := c.OrganizationID()
 	if org == 0 {
 		if adopt {
-			diags.AddAttributeError(path.Root("adopt_existing"), "QuestionPro organization unknown",
-				"adopt_existing = true looks the e-mail up with QuestionPro's search by e-mail, which names the organization, and no organization is known yet. Set questionpro.organization_id in the provider block.")
+			diags.AddAttributeError(path.Root("adopt_existing"), organizationUnsetSummary, organizationUnsetDetail("adopt_existing = true"))
 		}
 		return nil, false
 	}
@@ -202,7 +207,7 @@ func (r *UserResource) createFailed(ctx context.Context, c *Client, email string
 	}
 	detail := errDetail(err)
 	if org == 0 && apiclient.IsStatus(err, 400) {
-		detail += "\n\nIf the e-mail is already in use, import that user instead; set questionpro.organization_id so the provider can look e-mails up before creating."
+		detail += "\n\nIf the e-mail is already in use, import that user instead (terraform import <resource address> <user_id>). With organization_id set in the provider's questionpro block, the provider looks each e-mail up before creating and names the user that has it."
 	}
 	diags.AddError("Could not create the QuestionPro user", detail)
 }
@@ -232,7 +237,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	user, err := c.GetUser(ctx, userID)
 	if apiclient.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("QuestionPro user no longer exists",
-			fmt.Sprintf("User %d (%s) was not found in QuestionPro (404), so it was removed from Terraform state; the next apply creates it again. It was probably deleted outside Terraform.", userID, state.EmailAddress.ValueString()))
+			fmt.Sprintf("User %d%s was not found in QuestionPro (404), so it was removed from Terraform state; the next apply creates it again. It was probably deleted outside Terraform.", userID, inParens(state.EmailAddress.ValueString())))
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -305,6 +310,10 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if org == 0 {
 		org = c.OrganizationID()
 	}
+	if org == 0 {
+		resp.Diagnostics.AddError(organizationUnsetSummary, organizationUnsetDetail("Deleting a user whose organization Terraform has not recorded"))
+		return
+	}
 	err := c.DeleteUser(ctx, org, state.UserID.ValueInt64())
 	if err != nil && !apiclient.IsNotFound(err) {
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not delete the QuestionPro user", err)
@@ -332,8 +341,8 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 		}
 		org := c.OrganizationID()
 		if org == 0 {
-			resp.Diagnostics.AddError("QuestionPro organization unknown",
-				"Importing by e-mail uses QuestionPro's search by e-mail, which names the organization. Set questionpro.organization_id in the provider block, or import by user id instead (terraform import <resource address> <user_id>).")
+			resp.Diagnostics.AddError(organizationUnsetSummary, organizationUnsetDetail("Importing by e-mail")+
+				" Or import by user id instead (terraform import <resource address> <user_id>), which needs no organization.")
 			return
 		}
 		found, err := c.SearchUserByEmail(ctx, org, email)
@@ -381,11 +390,15 @@ func errDetail(err error) string {
 	return err.Error()
 }
 
-// orgOrDefault is the organization a data source names: its own attribute,
-// else the provider's configured or learned one.
-func orgOrDefault(v types.Int64, c *Client) int64 {
-	if !v.IsNull() && !v.IsUnknown() {
-		return v.ValueInt64()
+// nameNote is " (First Last)" for a user with a name, and "" for one
+// without.
+func nameNote(u *User) string { return inParens(strings.TrimSpace(u.FirstName + " " + u.LastName)) }
+
+// inParens is " (s)", or "" when s is empty, so a message never shows an
+// empty pair of parentheses (an e-mail is not known after an import by id).
+func inParens(s string) string {
+	if s == "" {
+		return ""
 	}
-	return c.OrganizationID()
+	return " (" + s + ")"
 }

@@ -232,9 +232,9 @@ func TestAccQuestionProUser_onDestroyForget(t *testing.T) {
 	})
 }
 
-// Without questionpro.organization_id the organization is learned from the
-// API: the user's organizationID lands in state and the delete uses it.
-func TestAccQuestionProUser_organizationLearned(t *testing.T) {
+// Without questionpro.organization_id a user is still created, imported and
+// deleted: its organizationID lands in state, and the delete names it.
+func TestAccQuestionProUser_withoutOrganizationID(t *testing.T) {
 	sb := acctest.StartSandbox(t)
 	cfg := fmt.Sprintf(`
 provider "saas" {

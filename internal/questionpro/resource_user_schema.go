@@ -118,7 +118,7 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 				Validators:          []validator.String{stringvalidator.OneOf(OnDestroyDelete, OnDestroyForget)},
 			},
 			"adopt_existing": schema.BoolAttribute{
-				MarkdownDescription: "When `true`, creating the resource for an e-mail that already exists in the organization adopts that user and applies the configuration to it. When `false` (default), that case fails with the existing user's id and the import command. The lookup uses search by e-mail, which needs the organization's primary user's key and a known organization (`questionpro.organization_id`).",
+				MarkdownDescription: "When `true`, creating the resource for an e-mail that already exists in the organization adopts that user and applies the configuration to it. When `false` (default), that case fails with the existing user's id and the import command. The lookup uses search by e-mail, which needs the organization's primary user's key and `questionpro.organization_id`: without that attribute, `adopt_existing = true` fails at plan time, and with `false` the create is sent without the lookup, so an e-mail in use fails with QuestionPro's own error.",
 				Optional:            true,
 				Computed:            true,
 				Default:             booldefault.StaticBool(false),

@@ -119,3 +119,20 @@ func TestPasswordOnUpdate(t *testing.T) {
 	}
 	_ = ptr("")
 }
+
+func TestNamesInParentheses(t *testing.T) {
+	cases := []struct {
+		got, want string
+	}{
+		{nameNote(&User{FirstName: "Grace", LastName: "Hopper"}), " (Grace Hopper)"},
+		{nameNote(&User{LastName: "Hopper"}), " (Hopper)"},
+		{nameNote(&User{}), ""},
+		{inParens("grace@example.com"), " (grace@example.com)"},
+		{inParens(""), ""},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}

@@ -46,8 +46,9 @@ func (r *UserResource) client(diags *diag.Diagnostics) *Client {
 	return r.conn.Client(diags)
 }
 
-// ModifyPlan reports missing credentials before anything is sent, and
-// refuses a change of account_id, which 2sms cannot carry out.
+// ModifyPlan reports missing credentials before anything is sent, refuses
+// a change of account_id, which 2sms cannot carry out, and keeps
+// date_modified known when the update will write nothing.
 func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy
@@ -59,11 +60,26 @@ func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	var plan, state userResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || plan.AccountID.IsUnknown() || state.AccountID.IsNull() || !plan.UserID.Equal(state.UserID) {
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if writesNothing(req.Plan.Raw, req.State.Raw) {
+		// Only on_destroy or timeouts change: Update sends nothing, so
+		// 2sms's date_modified stays as it is. Left unknown, the plan would
+		// show it changing.
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("date_modified"), state.DateModified)...)
+	}
+	r.checkAccountUnchanged(&plan, &state, &resp.Diagnostics)
+}
+
+// checkAccountUnchanged refuses a plan that moves the user to another
+// account.
+func (r *UserResource) checkAccountUnchanged(plan, state *userResourceModel, diags *diag.Diagnostics) {
+	if plan.AccountID.IsUnknown() || state.AccountID.IsNull() || !plan.UserID.Equal(state.UserID) {
 		return
 	}
 	if !sameGUID(plan.AccountID.ValueString(), state.AccountID.ValueString()) {
-		resp.Diagnostics.AddAttributeError(path.Root("account_id"), "Cannot move a 2sms user to another account",
+		diags.AddAttributeError(path.Root("account_id"), "Cannot move a 2sms user to another account",
 			fmt.Sprintf("User %s belongs to account %s and the configuration asks for %s. The 2sms admin API has no call that moves a user between accounts (PUT ignores AccountID). Restore account_id, or remove it to follow the user's account.",
 				state.ID.ValueString(), state.AccountID.ValueString(), plan.AccountID.ValueString()))
 	}
@@ -247,6 +263,14 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	ctx, finish := providerdata.WithTimeout(ctx, timeout, "timeouts.update", &resp.Diagnostics)
 	defer finish()
+
+	if writesNothing(req.Plan.Raw, req.State.Raw) {
+		// Only on_destroy or timeouts changed: nothing to send (not even
+		// the PIN every PUT carries), and the plan already holds the
+		// user's values, date_modified included.
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
 
 	// The password goes out only when its version (or the legacy value)
 	// changed: 2sms keeps a password it is not sent. The PIN goes with every

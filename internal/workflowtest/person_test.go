@@ -473,8 +473,9 @@ func TestAccWorkflow_personReactivation(t *testing.T) {
 	// create stops on the disabled user and says why.
 	c.WriteFile("main.tf", personConfig(t, personArgs("Mathematician", true, "")))
 	out, code := c.Run("apply", "-input=false", "-no-color", "-auto-approve")
-	wantErr := acctest.Words("QAComplete user already exists",
-		fmt.Sprintf("Department %d already has a user with the e-mail %s: user id %d (disabled)", acctest.QACompleteDeptID, personEmail, qacID))
+	wantErr := acctest.Words("QAComplete user already exists and is disabled",
+		fmt.Sprintf("Department %d already has a user with the e-mail %s: user id %d, which is disabled", acctest.QACompleteDeptID, personEmail, qacID),
+		fmt.Sprintf("re-enable user %d in the QAComplete UI first", qacID))
 	if code != 1 || !wantErr.MatchString(out) {
 		t.Fatalf("re-activation exited %d; want 1 with an error matching %q:\n%s", code, wantErr, out)
 	}
