@@ -130,7 +130,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 	flattenUserToResource(deptID, user, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan.identity())...)
+	resp.Diagnostics.Append(providerdata.SetIdentity(ctx, resp.Identity, plan.identity())...)
 }
 
 // createWithReconcile posts the new user. When the POST fails in a way that
@@ -196,7 +196,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	// The ids never change: the identity is the state's, on every way out,
 	// the user's removal from state included.
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, state.identity())...)
+	resp.Diagnostics.Append(providerdata.SetIdentity(ctx, resp.Identity, state.identity())...)
 	if r.conn.Pending() {
 		// The vendor's settings are not known until apply: keep the state
 		// as it is and send nothing, rather than reach a host or use a
@@ -272,7 +272,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	flattenUserToResource(deptID, user, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan.identity())...)
+	resp.Diagnostics.Append(providerdata.SetIdentity(ctx, resp.Identity, plan.identity())...)
 }
 
 func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -303,7 +303,7 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 // ImportState accepts "<dept_id>/<user_id>" or "<dept_id>/<email>", or an
 // identity, and always stores the numeric id.
 func (r *UserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importID, d := importIDOf(ctx, req)
+	importID, d := providerdata.ImportID(ctx, req, identityImportID)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -353,7 +353,7 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 	// import followed by a plan with those defaults shows no change.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), OnDestroyDisable)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("adopt_existing"), false)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, userIdentityModel{DeptID: types.Int64Value(deptID), UserID: types.Int64Value(userID)})...)
+	resp.Diagnostics.Append(providerdata.SetIdentity(ctx, resp.Identity, userIdentityModel{DeptID: types.Int64Value(deptID), UserID: types.Int64Value(userID)})...)
 }
 
 // parseImportID splits "<dept_id>/<user_id>" or "<dept_id>/<email>".

@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -39,30 +38,10 @@ func (m *userResourceModel) identity() userIdentityModel {
 	return userIdentityModel{DeptID: m.DeptID, UserID: m.UserID}
 }
 
-// setIdentity records the user's identity after every create, read, update
-// and import. Terraform before 1.12 keeps no identity and a state written
-// before identity existed has none, so each of them starts from a null
-// identity and must leave a complete one: the framework refuses an operation
-// that ends without it.
-func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, id userIdentityModel) diag.Diagnostics {
-	if identity == nil {
-		return nil // a framework call that carries no identity
-	}
-	return identity.Set(ctx, id)
-}
-
-// importIDOf is the import id of either form of import: the id given to
-// `terraform import` or an import block, or the one an import block's
-// identity stands for, so both take the same path.
-func importIDOf(ctx context.Context, req resource.ImportStateRequest) (string, diag.Diagnostics) {
-	if req.ID != "" || req.Identity == nil {
-		return req.ID, nil
-	}
-	var id userIdentityModel
-	diags := req.Identity.Get(ctx, &id)
-	if diags.HasError() {
-		return "", diags
-	}
+// identityImportID checks an import block's identity and turns it into the
+// import id it stands for, so an import by identity takes the same path as
+// one by id.
+func identityImportID(id userIdentityModel, diags *diag.Diagnostics) string {
 	for _, a := range []struct {
 		name string
 		v    types.Int64
@@ -73,7 +52,7 @@ func importIDOf(ctx context.Context, req resource.ImportStateRequest) (string, d
 		}
 	}
 	if diags.HasError() {
-		return "", diags
+		return ""
 	}
-	return resourceID(id.DeptID.ValueInt64(), id.UserID.ValueInt64()), diags
+	return resourceID(id.DeptID.ValueInt64(), id.UserID.ValueInt64())
 }

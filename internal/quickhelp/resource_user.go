@@ -120,7 +120,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	resp.Diagnostics.Append(flattenUser(ctx, user, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan.identity())...)
+	resp.Diagnostics.Append(providerdata.SetIdentity(ctx, resp.Identity, plan.identity())...)
 }
 
 func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -128,7 +128,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	// The id never changes: the identity is the state's, on every way out,
 	// the user's removal from state included.
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, state.identity())...)
+	resp.Diagnostics.Append(providerdata.SetIdentity(ctx, resp.Identity, state.identity())...)
 	if r.conn.Pending() {
 		// The vendor's settings are not known until apply: keep the state
 		// as it is and send nothing, rather than reach a host or use a
@@ -208,7 +208,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	resp.Diagnostics.Append(flattenUser(ctx, user, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan.identity())...)
+	resp.Diagnostics.Append(providerdata.SetIdentity(ctx, resp.Identity, plan.identity())...)
 }
 
 func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -263,7 +263,7 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 // "<customer_id>/" for partner keys, or an identity, and always stores the
 // numeric id.
 func (r *UserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importID, d := importIDOf(ctx, req)
+	importID, d := providerdata.ImportID(ctx, req, identityImportID)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -302,7 +302,7 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 	// Imported users get the default a new resource would, so an import
 	// followed by a plan shows no change.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), OnDestroyUnlicense)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, userIdentityModel{UserID: types.Int64Value(userID)})...)
+	resp.Diagnostics.Append(providerdata.SetIdentity(ctx, resp.Identity, userIdentityModel{UserID: types.Int64Value(userID)})...)
 }
 
 // parseImportID splits "[<customer_id>/]<user_id|email>".

@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -38,34 +37,14 @@ func (m *userResourceModel) identity() userIdentityModel {
 	return userIdentityModel{UserID: m.UserID}
 }
 
-// setIdentity records the user's identity after every create, read, update
-// and import. Terraform before 1.12 keeps no identity and a state written
-// before identity existed has none, so each of them starts from a null
-// identity and must leave a complete one: the framework refuses an operation
-// that ends without it.
-func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, id userIdentityModel) diag.Diagnostics {
-	if identity == nil {
-		return nil // a framework call that carries no identity
-	}
-	return identity.Set(ctx, id)
-}
-
-// importIDOf is the import id of either form of import: the id given to
-// `terraform import` or an import block, or the one an import block's
-// identity stands for, so both take the same path.
-func importIDOf(ctx context.Context, req resource.ImportStateRequest) (string, diag.Diagnostics) {
-	if req.ID != "" || req.Identity == nil {
-		return req.ID, nil
-	}
-	var id userIdentityModel
-	diags := req.Identity.Get(ctx, &id)
-	if diags.HasError() {
-		return "", diags
-	}
+// identityImportID checks an import block's identity and turns it into the
+// import id it stands for, so an import by identity takes the same path as
+// one by id.
+func identityImportID(id userIdentityModel, diags *diag.Diagnostics) string {
 	if id.UserID.IsNull() || id.UserID.IsUnknown() || id.UserID.ValueInt64() < 1 || id.UserID.ValueInt64() > math.MaxInt32 {
 		diags.AddError("Invalid identity for saas_quickhelp_user",
 			fmt.Sprintf("identity.user_id must be a QuickHelp user id (a number from 1 to %d), got %s.", math.MaxInt32, id.UserID))
-		return "", diags
+		return ""
 	}
-	return strconv.FormatInt(id.UserID.ValueInt64(), 10), diags
+	return strconv.FormatInt(id.UserID.ValueInt64(), 10)
 }

@@ -114,7 +114,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	plan.refresh(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan.identity())...)
+	resp.Diagnostics.Append(providerdata.SetIdentity(ctx, resp.Identity, plan.identity())...)
 }
 
 // findForAdoption finds the existing user the configuration names: by
@@ -212,7 +212,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	// The GUID never changes: the identity is the state's, on every way
 	// out, the user's removal from state included.
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, state.identity())...)
+	resp.Diagnostics.Append(providerdata.SetIdentity(ctx, resp.Identity, state.identity())...)
 	if r.conn.Pending() {
 		// The vendor's settings are not known until apply: keep the state
 		// as it is and send nothing, rather than reach a host or use a
@@ -287,7 +287,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	plan.refresh(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, plan.identity())...)
+	resp.Diagnostics.Append(providerdata.SetIdentity(ctx, resp.Identity, plan.identity())...)
 }
 
 func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -337,7 +337,7 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 // ImportState accepts the user's GUID, username or e-mail address, or an
 // identity, and always stores the GUID.
 func (r *UserResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importID, d := importIDOf(ctx, req)
+	importID, d := providerdata.ImportID(ctx, req, identityImportID)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -375,5 +375,5 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_id"), id)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("on_destroy"), OnDestroyDisable)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, userIdentityModel{ID: types.StringValue(id)})...)
+	resp.Diagnostics.Append(providerdata.SetIdentity(ctx, resp.Identity, userIdentityModel{ID: types.StringValue(id)})...)
 }
