@@ -269,6 +269,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		// the PIN every PUT carries), and the plan already holds the
 		// user's values, date_modified included.
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		resp.Diagnostics.Append(providerdata.SetIdentity(ctx, resp.Identity, plan.identity())...)
 		return
 	}
 
