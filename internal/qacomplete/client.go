@@ -185,13 +185,30 @@ func (c *Client) FindUserByEmail(ctx context.Context, deptID int64, email string
 	return found, nil
 }
 
-// GetUser is GET /depts/{DeptId}/users/{UserId}.
+// GetUser is GET /depts/{DeptId}/users/{UserId}. A 2xx without a user
+// object, or with another user than the one asked for, is an error: read as
+// a blank user, it would end up in state or in the next PUT.
 func (c *Client) GetUser(ctx context.Context, deptID, userID int64) (*User, error) {
-	var out User
-	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodGet, Path: userPath(deptID, userID)}, &out); err != nil {
-		return nil, err
+	user, _, err := c.getUser(ctx, deptID, userID)
+	return user, err
+}
+
+// getUser is GetUser that also returns the answer, so a 404 can be examined
+// (see ReadUser).
+func (c *Client) getUser(ctx context.Context, deptID, userID int64) (*User, *apiclient.Response, error) {
+	req := apiclient.Request{Method: http.MethodGet, Path: userPath(deptID, userID)}
+	var out *User // stays nil for an empty body or null
+	res, err := c.http.Do(ctx, req, &out)
+	if err != nil {
+		return nil, res, err
 	}
-	return &out, nil
+	if out == nil || out.ID == 0 {
+		return nil, res, c.http.AnswerError(req, res, "", fmt.Sprintf("the answer carries no user object (no id), so user %d cannot be read from it: %q", userID, apiclient.BodyText(res.Body)))
+	}
+	if out.ID != userID {
+		return nil, res, c.http.AnswerError(req, res, "", fmt.Sprintf("the answer is user %d, not user %d that was asked for", out.ID, userID))
+	}
+	return out, res, nil
 }
 
 // CreateUser is POST /depts/{DeptId}/users. The API documents no way to make
@@ -215,9 +232,9 @@ func (c *Client) UpdateUser(ctx context.Context, deptID, userID int64, body User
 	return &out, nil
 }
 
-// DeleteUser is DELETE /depts/{DeptId}/users/{UserId}, which disables the
-// profile rather than removing it.
-func (c *Client) DeleteUser(ctx context.Context, deptID, userID int64) error {
-	_, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodDelete, Path: userPath(deptID, userID)}, nil)
-	return err
+// deleteUser is DELETE /depts/{DeptId}/users/{UserId}, which disables the
+// profile rather than removing it; destroy calls it through DisableUser
+// (proof.go).
+func (c *Client) deleteUser(ctx context.Context, deptID, userID int64) (*apiclient.Response, error) {
+	return c.http.Do(ctx, apiclient.Request{Method: http.MethodDelete, Path: userPath(deptID, userID)}, nil)
 }

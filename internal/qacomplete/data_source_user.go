@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 	"github.com/saas-users/terraform-provider-saas/internal/validate"
 )
@@ -100,8 +99,9 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	var user *User
 	var err error
 	if !cfg.UserID.IsNull() {
-		user, err = c.GetUser(ctx, deptID, cfg.UserID.ValueInt64())
-		if apiclient.IsNotFound(err) {
+		var gone bool
+		user, gone, err = c.ReadUser(ctx, deptID, cfg.UserID.ValueInt64())
+		if gone {
 			resp.Diagnostics.AddAttributeError(path.Root("user_id"), "QAComplete user not found",
 				fmt.Sprintf("No user %d has department %d as its primary department.", cfg.UserID.ValueInt64(), deptID))
 			return

@@ -31,7 +31,8 @@ func hint(e *apiclient.Error) string {
 	case http.StatusForbidden:
 		return "User operations need a QAComplete account with administrator privileges, and PUT and DELETE act only in the user's primary department."
 	case http.StatusNotFound:
-		return "Check that the department and user ids exist and that the user's primary department is dept_id."
+		// A wrong base URL also answers 404 to everything, so it is named too.
+		return "Check that the department and user ids exist and that the user's primary department is dept_id. If every QAComplete call answers 404, check qacomplete.base_url (or " + EnvBaseURL + ") first: it must be the REST API v1 root, up to and including /api/v1."
 	}
 	return ""
 }

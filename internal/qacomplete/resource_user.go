@@ -213,8 +213,8 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	defer cancel()
 
 	deptID, userID := state.DeptID.ValueInt64(), state.UserID.ValueInt64()
-	user, err := c.GetUser(ctx, deptID, userID)
-	if apiclient.IsNotFound(err) {
+	user, gone, err := c.ReadUser(ctx, deptID, userID)
+	if gone {
 		resp.Diagnostics.AddWarning("QAComplete user no longer exists",
 			fmt.Sprintf("User %d in department %d%s was not found, so it was removed from Terraform state; the next plan proposes to create it again. It was deleted outside Terraform or moved to another primary department.", userID, deptID, inParens(state.Email.ValueString())))
 		resp.State.RemoveResource(ctx)
@@ -294,8 +294,8 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	err := c.DeleteUser(ctx, state.DeptID.ValueInt64(), state.UserID.ValueInt64())
-	if err != nil && !apiclient.IsNotFound(err) {
+	err := c.DisableUser(ctx, state.DeptID.ValueInt64(), state.UserID.ValueInt64())
+	if err != nil {
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not disable the QAComplete user", err)
 	}
 }
@@ -334,10 +334,11 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 		}
 		userID = found.ID
 	} else {
-		// A user that is not found is left to Read, which reports it the
-		// way Terraform expects; a disabled one gets its own explanation.
-		found, err = c.GetUser(ctx, deptID, userID)
-		if err != nil && !apiclient.IsNotFound(err) {
+		// A user proven gone is left to Read, which reports it the way
+		// Terraform expects; a disabled one gets its own explanation. A
+		// not-found without that proof (a wrong base URL) fails here.
+		found, _, err = c.ReadUser(ctx, deptID, userID)
+		if err != nil {
 			providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QAComplete user to import", err)
 			return
 		}
