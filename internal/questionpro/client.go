@@ -101,32 +101,42 @@ func (c *Client) OrganizationID() int64 { return c.organizationID }
 func userPath(userID int64) string { return "/users/" + strconv.FormatInt(userID, 10) }
 
 // GetUser is GET /users/{user-id} (§5.1).
+// A 2xx answer without that user (a null response, another id) is an error.
 func (c *Client) GetUser(ctx context.Context, userID int64) (*User, error) {
-	var out envelope[User]
+	var out envelope[*User]
 	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodGet, Path: userPath(userID)}, &out); err != nil {
 		return nil, err
 	}
-	return &out.Response, nil
+	if err := checkUser("GET "+userPath(userID), out.Response, userID); err != nil {
+		return nil, err
+	}
+	return out.Response, nil
 }
 
 // CreateUser is POST /users (§5.2). Creates are not idempotent, so the HTTP
 // layer does not repeat one after an ambiguous failure; the resource looks
 // the e-mail up first.
 func (c *Client) CreateUser(ctx context.Context, body UserCreate) (*User, error) {
-	var out envelope[User]
+	var out envelope[*User]
 	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodPost, Path: "/users", Body: body}, &out); err != nil {
 		return nil, err
 	}
-	return &out.Response, nil
+	if err := checkUser("POST /users", out.Response, 0); err != nil {
+		return nil, fmt.Errorf("%w The user may have been created: look %s up in QuestionPro and import it if it is there", err, body.EmailAddress)
+	}
+	return out.Response, nil
 }
 
 // UpdateUser is the seed's PUT /users/{user-id} (§5.3), sent complete.
 func (c *Client) UpdateUser(ctx context.Context, userID int64, body UserUpdate) (*User, error) {
-	var out envelope[User]
+	var out envelope[*User]
 	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodPut, Path: userPath(userID), Body: body}, &out); err != nil {
 		return nil, err
 	}
-	return &out.Response, nil
+	if err := checkUser("PUT "+userPath(userID), out.Response, userID); err != nil {
+		return nil, err
+	}
+	return out.Response, nil
 }
 
 // DeleteUser is DELETE /organizations/{organization-id}/users/{user-id}
@@ -137,19 +147,25 @@ func (c *Client) DeleteUser(ctx context.Context, orgID, userID int64) error {
 }
 
 // SearchUserByEmail is GET /organizations/{organization-id}/users/search
-// (§5.7), which answers one user object. No match (404) is nil, nil. The
-// call needs the key of the organization's primary user.
+// (§5.7), which answers one user object. No match (QuestionPro's own
+// not-found, 404/1040) is nil, nil; a bare 404 is an error, as is a hit
+// without a user id, which must never be adopted or reported. The call
+// needs the key of the organization's primary user.
 func (c *Client) SearchUserByEmail(ctx context.Context, orgID int64, email string) (*User, error) {
-	var out envelope[User]
+	var out envelope[*User]
 	q := url.Values{"emailAddress": {email}}
-	_, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodGet, Path: fmt.Sprintf("/organizations/%d/users/search", orgID), Query: q}, &out)
-	if apiclient.IsNotFound(err) {
+	p := fmt.Sprintf("/organizations/%d/users/search", orgID)
+	_, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodGet, Path: p, Query: q}, &out)
+	if vendorNotFound(err) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	return &out.Response, nil
+	if err := checkUser("GET "+p, out.Response, 0); err != nil {
+		return nil, err
+	}
+	return out.Response, nil
 }
 
 // ListUsers is one page of GET /organizations/{organization-id}/users

@@ -14,7 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 	"github.com/saas-users/terraform-provider-saas/internal/validate"
 )
@@ -103,7 +102,7 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	var err error
 	if !cfg.UserID.IsNull() {
 		user, err = c.GetUser(ctx, cfg.UserID.ValueInt64())
-		if apiclient.IsNotFound(err) {
+		if vendorNotFound(err) {
 			resp.Diagnostics.AddAttributeError(path.Root("user_id"), "QuestionPro user not found", fmt.Sprintf("No user %d exists.", cfg.UserID.ValueInt64()))
 			return
 		}

@@ -61,8 +61,12 @@ func hint(e *apiclient.Error) string {
 		return "QuestionPro rejected the API key (1010). Check questionpro.api_key (or " + EnvAPIKey + ") and that questionpro.datacenter (or base_url) matches the account's datacenter: a key is valid only in its own datacenter. Keys regenerated in QuestionPro expire the old one."
 	case id == "1013" || id == "1011" || (id == "" && e.Status == http.StatusForbidden):
 		return "The API key's user lacks rights for this call (1013): creating, updating, deleting and listing users needs the key of an administrator of the organization, and search by e-mail (import by e-mail, adopt_existing, the data source by e-mail) needs the key of the organization's primary user. Also check questionpro.organization_id: a key acts only in its own organization."
-	case id == "1040" || (id == "" && e.Status == http.StatusNotFound):
+	case id == "1040":
 		return "QuestionPro has no such resource (1040): check the user id, department_id and organization_id, and whether the user was deleted in QuestionPro."
+	case id == "" && e.Status == http.StatusNotFound:
+		return "The 404 did not carry QuestionPro's error envelope (NOT_FOUND 1040), so it came from a web server that is not QuestionPro's API. " + checkBaseURLShort
+	case id == "" && e.Status >= 200 && e.Status < 300:
+		return "The answer was not the JSON of QuestionPro's API (an HTML page, for example). " + checkBaseURLShort
 	}
 	return ""
 }

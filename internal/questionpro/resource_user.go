@@ -237,8 +237,18 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	userID := state.UserID.ValueInt64()
 	user, err := c.GetUser(ctx, userID)
 	if apiclient.IsNotFound(err) {
+		// The user's own organization, recorded from the API, names the
+		// list that confirms the not-found.
+		org := state.OrganizationID.ValueInt64()
+		if org == 0 {
+			org = c.OrganizationID()
+		}
+		if perr := confirmUserGone(ctx, c, org, userID, err); perr != nil {
+			resp.Diagnostics.AddError("Could not confirm that the QuestionPro user was deleted", perr.Error())
+			return
+		}
 		resp.Diagnostics.AddWarning("QuestionPro user no longer exists",
-			fmt.Sprintf("User %d%s was not found in QuestionPro (404), so it was removed from Terraform state; the next apply creates it again. It was probably deleted outside Terraform.", userID, inParens(state.EmailAddress.ValueString())))
+			fmt.Sprintf("User %d%s was not found in QuestionPro (404, NOT_FOUND 1040), so it was removed from Terraform state; the next apply creates it again. It was probably deleted outside Terraform.", userID, inParens(state.EmailAddress.ValueString())))
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -315,8 +325,17 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		resp.Diagnostics.AddError(organizationUnsetSummary, organizationUnsetDetail("Deleting a user whose organization Terraform has not recorded"))
 		return
 	}
-	err := c.DeleteUser(ctx, org, state.UserID.ValueInt64())
-	if err != nil && !apiclient.IsNotFound(err) {
+	userID := state.UserID.ValueInt64()
+	err := c.DeleteUser(ctx, org, userID)
+	if apiclient.IsNotFound(err) {
+		// Already gone is success only on the same proof a refresh needs:
+		// a bare 404 from a wrong base_url must not drop the user.
+		if perr := confirmUserGone(ctx, c, org, userID, err); perr != nil {
+			resp.Diagnostics.AddError("Could not confirm that the QuestionPro user was deleted", perr.Error())
+		}
+		return
+	}
+	if err != nil {
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not delete the QuestionPro user", err)
 	}
 }
