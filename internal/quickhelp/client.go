@@ -130,17 +130,18 @@ func (c *Client) ListUsers(ctx context.Context, customerIDs []int64, page, pageS
 	for _, id := range customerIDs {
 		q.Add(paramCustomerIDs, strconv.FormatInt(id, 10))
 	}
-	var out UserList
+	var out listPage
 	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodGet, Path: pathList, Query: q}, &out); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return provenPage(&out, page)
 }
 
 // ListAllUsers walks every page of getUserList. It stops when it holds
-// totalCount records or a page comes back empty, and fails rather than loop
+// totalCount records or a page comes back empty, fails rather than loop
 // when the server ignores the page number (a page repeating users already
-// seen).
+// seen), and fails when it ends with fewer records than totalCount: only a
+// complete list proves a user absent.
 func (c *Client) ListAllUsers(ctx context.Context, customerIDs []int64) ([]User, error) {
 	var all []User
 	seen := map[int64]bool{}
@@ -156,8 +157,11 @@ func (c *Client) ListAllUsers(ctx context.Context, customerIDs []int64) ([]User,
 			seen[u.UserID] = true
 		}
 		all = append(all, res.Records...)
-		if len(res.Records) == 0 || len(all) >= res.TotalCount {
+		if len(all) >= res.TotalCount {
 			return all, nil
+		}
+		if len(res.Records) == 0 {
+			return nil, &shortListError{got: len(all), total: res.TotalCount, lastPage: page}
 		}
 	}
 }

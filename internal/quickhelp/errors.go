@@ -132,9 +132,31 @@ func hint(e *apiclient.Error) string {
 			return h
 		}
 	case http.StatusNotFound:
-		return "QuickHelp's gateway knows no such operation. The list and delete paths are not documented (" + pathList + ", " + pathDelete + " are guesses); check quickhelp.base_url, which must end in /v1."
+		if !isGatewayEnvelope([]byte(e.Body)) {
+			return "This 404 carries no QuickHelp error envelope, so it did not come from QuickHelp's API gateway: something else answers at this URL. " + baseURLCheck
+		}
+		return "QuickHelp's gateway knows no such operation. The list and delete paths are not documented (" + pathList + ", " + pathDelete + " are guesses). " + baseURLCheck
 	case http.StatusUnsupportedMediaType:
 		return "QuickHelp accepts JSON bodies only; this is a bug in the provider."
 	}
+	if e.Status >= 200 && e.Status < 300 {
+		// A success whose body is not JSON (an HTML page, a plain-text
+		// banner) comes from whatever answers at the base URL, not the API.
+		return "The answer is not the JSON QuickHelp's Customer API sends. " + baseURLCheck
+	}
 	return ""
+}
+
+// isGatewayEnvelope reports whether body is the Azure APIM error object
+// QuickHelp's gateway answers with, {"statusCode": <int>, "message": "..."}
+// (quickhelp-api.md §2.1), or one of the backend's own error bodies.
+func isGatewayEnvelope(body []byte) bool {
+	var obj struct {
+		StatusCode *int   `json:"statusCode"`
+		Message    string `json:"message"`
+	}
+	if json.Unmarshal(body, &obj) == nil && (obj.StatusCode != nil || obj.Message != "") {
+		return true
+	}
+	return len(fieldErrors(body)) > 0
 }

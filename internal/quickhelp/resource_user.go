@@ -154,6 +154,9 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	if user == nil {
+		// Positive proof: FindUserByID walked the whole list, every page in
+		// the Customer API's own shape and the walk reaching the total the
+		// list claimed (see list_proof.go); anything less is an error above.
 		resp.Diagnostics.AddWarning("QuickHelp user no longer exists",
 			fmt.Sprintf("User %d (%s) is not in QuickHelp's user list any more, so it was removed from Terraform state. It was probably deleted in the QuickHelp Admin Portal or with a GDPR delete. The next apply will try to adopt it again and fail if it does not come back (through SSO, Graph sync or the portal).", userID, state.Email.ValueString()))
 		resp.State.RemoveResource(ctx)

@@ -1,0 +1,71 @@
+package quickhelp
+
+import (
+	"fmt"
+	"net/http"
+)
+
+// QuickHelp has no call that reads one user: a user is absent only when a
+// complete walk of getUserList, answered in the list's own shape, does not
+// hold it. So before anyone concludes "deleted" from a list, every page must
+// prove it came from the Customer API (records and totalCount present, every
+// record carrying a real userId) and the walk must reach the totalCount the
+// list claimed. A page that proves nothing is an error naming base_url,
+// because a wrong base URL (a web server, a proxy, a portal page) is what
+// answers 2xx with something else.
+
+// listPage is getUserList's 200 body as decoded before it is trusted: the
+// pointers tell a missing member from an empty or zero one.
+type listPage struct {
+	Records    *[]User `json:"records"`
+	TotalCount *int    `json:"totalCount"`
+	Page       int     `json:"page"`
+	PageSize   int     `json:"pageSize"`
+}
+
+// baseURLCheck is the first thing to check when an answer is not the
+// Customer API's.
+const baseURLCheck = "Check quickhelp.base_url (or " + EnvBaseURL + ") first: it must be the Customer API root, up to and including /v1 (default " + DefaultBaseURL + "). Terraform state was left unchanged."
+
+// unprovenListError is a 2xx list answer that is not the Customer API's
+// user list.
+type unprovenListError struct {
+	page int
+	seen string
+}
+
+func (e *unprovenListError) Error() string {
+	return fmt.Sprintf("QuickHelp answered %s %s (page %d) with %s, not the Customer API's user list, so no user can be read or declared gone from it. %s",
+		http.MethodGet, pathList, e.page, e.seen, baseURLCheck)
+}
+
+// shortListError is a walk that ended before the total the list claimed.
+type shortListError struct {
+	got, total, lastPage int
+}
+
+func (e *shortListError) Error() string {
+	return fmt.Sprintf("The QuickHelp user list claimed %d users but the walk ended on page %d with %d: a user missing from it could still exist, so nothing is read or declared gone from an incomplete list. The page numbering or the %q parameter may not be what the provider expects (see the provider's README). %s",
+		e.total, e.lastPage, e.got, paramPage, baseURLCheck)
+}
+
+// provenPage checks a decoded page and returns it as a UserList; page is the
+// number asked for, for the message.
+func provenPage(p *listPage, page int) (*UserList, error) {
+	switch {
+	case p.Records == nil && p.TotalCount == nil:
+		return nil, &unprovenListError{page: page, seen: "a 2xx answer carrying neither records nor totalCount"}
+	case p.Records == nil:
+		return nil, &unprovenListError{page: page, seen: "a 2xx answer without records"}
+	case p.TotalCount == nil:
+		return nil, &unprovenListError{page: page, seen: "a 2xx answer without totalCount"}
+	case *p.TotalCount < 0:
+		return nil, &unprovenListError{page: page, seen: fmt.Sprintf("a negative totalCount (%d)", *p.TotalCount)}
+	}
+	for i, u := range *p.Records {
+		if u.UserID < 1 {
+			return nil, &unprovenListError{page: page, seen: fmt.Sprintf("record %d without a userId (%d)", i+1, u.UserID)}
+		}
+	}
+	return &UserList{Records: *p.Records, TotalCount: *p.TotalCount, Page: p.Page, PageSize: p.PageSize}, nil
+}
