@@ -283,7 +283,7 @@ func (e *TokenError) Error() string {
 		// The host answers: the base URL is right, 2sms is down or busy.
 		return fmt.Sprintf("2sms's token endpoint POST %s answered HTTP %d%s. 2sms is unavailable or limiting requests; try again later.", e.TokenURL, e.Status, e.afterAttempts())
 	case e.Status != 0:
-		return fmt.Sprintf("2sms's token endpoint POST %s answered HTTP %d. Check twosms.base_url (or twosms.region): it must be the portal host, the one serving /Token.", e.TokenURL, e.Status)
+		return fmt.Sprintf("2sms's token endpoint POST %s answered HTTP %d. Check twosms.base_url (or %s, or twosms.region) first: it must be the portal host, the one serving /Token.", e.TokenURL, e.Status, EnvBaseURL)
 	}
 	return fmt.Sprintf("Could not reach 2sms's token endpoint POST %s%s: %s", e.TokenURL, e.afterAttempts(), e.cause)
 }

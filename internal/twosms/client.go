@@ -83,13 +83,22 @@ func (c *Client) GetAllUsers(ctx context.Context, accountID string) ([]User, err
 	return do[[]User](ctx, c, apiclient.Request{Method: http.MethodGet, Path: "/api/v1/UserAdminAPI/GetAllUsers", Query: q})
 }
 
-// GetUser is GET api/v1/admin/users/{id} (§4.3).
+// GetUser is GET api/v1/admin/users/{id} (§4.3). A success without the
+// user, or with another user, is an error: a blank user read as the real
+// one would be written back over it.
 func (c *Client) GetUser(ctx context.Context, id string) (*User, error) {
-	u, err := do[User](ctx, c, apiclient.Request{Method: http.MethodGet, Path: userPath(id)})
+	req := apiclient.Request{Method: http.MethodGet, Path: userPath(id)}
+	u, _, err := doEnvelope[*User](ctx, c, req)
 	if err != nil {
 		return nil, err
 	}
-	return &u, nil
+	if u == nil || u.ID == "" {
+		return nil, &missingObjectError{method: req.Method, path: req.Path, what: "the user (ResponseData.Detail with an ID)"}
+	}
+	if !sameGUID(u.ID, id) {
+		return nil, &missingObjectError{method: req.Method, path: req.Path, what: "user " + id + " (it returned user " + u.ID + ")"}
+	}
+	return u, nil
 }
 
 // UpdateUser is the seed's PUT api/v1/admin/users/{id} (§4.4). The server
@@ -163,11 +172,19 @@ func matchUser(users []User, username, email string) (*User, error) {
 // revoked early): the token is dropped and the call is repeated once with a
 // fresh one; a second 401 is final.
 func do[T any](ctx context.Context, c *Client, req apiclient.Request) (T, error) {
+	v, _, err := doEnvelope[T](ctx, c, req)
+	return v, err
+}
+
+// doEnvelope is do that also reports whether the answer carried
+// ResponseData at all, for callers that must tell an empty answer from a
+// real one.
+func doEnvelope[T any](ctx context.Context, c *Client, req apiclient.Request) (T, bool, error) {
 	var zero T
 	for attempt := 0; ; attempt++ {
 		used, err := c.tokens.Token(ctx)
 		if err != nil {
-			return zero, err
+			return zero, false, err
 		}
 		var env envelope[T]
 		res, err := c.http.Do(ctx, req, &env)
@@ -176,15 +193,15 @@ func do[T any](ctx context.Context, c *Client, req apiclient.Request) (T, error)
 			continue
 		}
 		if err != nil {
-			return zero, err
+			return zero, false, err
 		}
 		if e := envelopeFailure(c.http, req, res, env.Error); e != nil {
-			return zero, e
+			return zero, false, e
 		}
 		if env.ResponseData == nil {
-			return zero, nil
+			return zero, false, nil
 		}
-		return env.ResponseData.Detail, nil
+		return env.ResponseData.Detail, true, nil
 	}
 }
 

@@ -96,9 +96,12 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	var what string
 	if !cfg.UserID.IsNull() {
 		attr, what = path.Root("user_id"), "GUID "+cfg.UserID.ValueString()
-		user, err = c.GetUser(ctx, normalizeGUID(cfg.UserID.ValueString()))
-		if IsUserNotFound(err) {
-			user, err = nil, nil
+		id := normalizeGUID(cfg.UserID.ValueString())
+		user, err = c.GetUser(ctx, id)
+		if err != nil {
+			if err = c.confirmGone(ctx, id, err); err == nil {
+				user = nil
+			}
 		}
 	} else if !cfg.Username.IsNull() {
 		attr, what = path.Root("username"), "username "+cfg.Username.ValueString()

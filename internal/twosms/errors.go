@@ -55,22 +55,37 @@ func hint(e *apiclient.Error) string {
 	case http.StatusUnauthorized:
 		return "The 2sms API refused the call even with a fresh token. The API client acts as the portal user it is bound to; that user must be an enabled admin with permission over the target user."
 	case http.StatusNotFound:
-		return "Check twosms.base_url (or twosms.region): the user ids of one regional 2sms deployment are unknown to the others."
+		return "Check twosms.base_url (or " + EnvBaseURL + ", or twosms.region) first: it must be the root of the 2sms deployment that holds the user, and the user ids of one regional 2sms deployment are unknown to the others."
 	}
 	return ""
 }
 
 var notFoundText = regexp.MustCompile(`(?i)not[\s_-]*found`)
 
-// IsUserNotFound reports whether err says the user does not exist: a 404,
-// or an envelope error whose code or reason says "not found". The vendor
-// documents neither (§4.3), so the text is matched loosely.
+// IsUserNotFound reports whether err is 2sms's own answer that the user does
+// not exist: the Response<T> envelope with Error filled in (§2.1), on a 404
+// or, on any other status, with a code or reason that says "not found". The
+// vendor documents neither (§4.3), so the text is matched loosely. A bare
+// 404, an HTML page or ASP.NET's {"Message": ...} is not the vendor's word
+// about a user: a wrong base_url answers that way too.
 func IsUserNotFound(err error) bool {
 	e, ok := apiclient.AsError(err)
-	if !ok {
+	if !ok || !carriesEnvelopeError(e.Body) {
 		return false
 	}
 	return e.Status == http.StatusNotFound || notFoundText.MatchString(e.Code) || notFoundText.MatchString(e.Message)
+}
+
+// carriesEnvelopeError reports whether body is the vendor's envelope with
+// its Error filled in.
+func carriesEnvelopeError(body string) bool {
+	var env struct {
+		Error *envelopeError `json:"Error"`
+	}
+	if json.Unmarshal([]byte(body), &env) != nil || env.Error == nil {
+		return false
+	}
+	return strings.TrimSpace(deref(env.Error.ErrorCode)) != "" || strings.TrimSpace(deref(env.Error.ErrorReason)) != ""
 }
 
 // ambiguousEmailError is an e-mail shared by several users, so it cannot

@@ -171,9 +171,12 @@ func FuzzDecodeError(f *testing.F) {
 		if !json.Valid(body) && utf8.Valid(body) && len(msg) > 515 {
 			t.Fatalf("non-JSON message not capped: %d bytes", len(msg))
 		}
-		e := &apiclient.Error{Status: http.StatusNotFound, Code: code, Message: msg}
-		if !IsUserNotFound(e) || hint(e) == "" {
-			t.Fatalf("a 404 must read as user not found, with a hint")
+		e := &apiclient.Error{Status: http.StatusNotFound, Code: code, Message: msg, Body: string(body)}
+		if hint(e) == "" {
+			t.Fatalf("a 404 must come with a hint")
+		}
+		if !json.Valid(body) && IsUserNotFound(e) {
+			t.Fatalf("a 404 without 2sms's envelope must not read as user not found: %q", body)
 		}
 	})
 }

@@ -131,8 +131,10 @@ func (r *UserResource) findForAdoption(ctx context.Context, c *Client, plan *use
 	if id := plan.UserID.ValueString(); !plan.UserID.IsNull() && !plan.UserID.IsUnknown() {
 		key = "user_id " + id
 		user, err = c.GetUser(ctx, normalizeGUID(id))
-		if IsUserNotFound(err) {
-			user, err = nil, nil
+		if err != nil {
+			if err = c.confirmGone(ctx, normalizeGUID(id), err); err == nil {
+				user = nil
+			}
 		}
 	} else {
 		username, email := knownString(plan.Username), knownString(plan.EmailAddress)
@@ -233,7 +235,10 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 
 	id := normalizeGUID(state.ID.ValueString())
 	user, err := c.GetUser(ctx, id)
-	if IsUserNotFound(err) {
+	if err != nil {
+		err = c.confirmGone(ctx, id, err)
+	}
+	if user == nil && err == nil {
 		resp.Diagnostics.AddWarning("2sms user no longer exists",
 			fmt.Sprintf("User %s (%s) was not found in 2sms, so it was removed from Terraform state. It was probably deleted in the portal; the next apply adopts a user matching the configuration again, if one exists.", id, state.Username.ValueString()))
 		resp.State.RemoveResource(ctx)
@@ -315,8 +320,11 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 
 	id := normalizeGUID(state.ID.ValueString())
 	current, err := c.GetUser(ctx, id)
-	if IsUserNotFound(err) {
-		return
+	if err != nil {
+		err = c.confirmGone(ctx, id, err)
+	}
+	if current == nil && err == nil {
+		return // gone, as proven: nothing to disable
 	}
 	if err != nil {
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the 2sms user before disabling it", err)
