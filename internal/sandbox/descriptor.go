@@ -33,6 +33,10 @@ type Descriptor struct {
 	// Seed names the identifiers in the default seed that a configuration
 	// refers to, such as the department users are created in.
 	Seed []SeedValue
+
+	// Switches are the points the vendor's document leaves open, each with
+	// the readings the emulator can take (see Switch).
+	Switches []Switch
 }
 
 // BaseURLAttribute is the attribute of every vendor block that points the

@@ -43,4 +43,9 @@ type Emulator interface {
 
 	// Snapshot returns the emulator's current data in the seed format.
 	Snapshot() any
+
+	// MergeOptions replaces the options raw names (keyed as in a seed's
+	// "options" object) and keeps the others; an unknown key is an error.
+	// It is how a Switch's reading is selected (SetPosition).
+	MergeOptions(raw json.RawMessage) error
 }

@@ -303,3 +303,10 @@ func TestServer_Concurrent(t *testing.T) {
 		t.Errorf("stats %+v", st)
 	}
 }
+
+func (f *fakeEmulator) MergeOptions(raw json.RawMessage) error {
+	var opts struct {
+		Loud bool `json:"loud"`
+	}
+	return MergeOptionsJSON(raw, &opts)
+}

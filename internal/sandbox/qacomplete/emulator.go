@@ -9,6 +9,7 @@
 package qacomplete
 
 import (
+	"encoding/json"
 	"net/http"
 	"sync"
 	"time"
@@ -128,4 +129,12 @@ func (e *Emulator) reset(accounts []Account, depts []Department, users []record)
 		e.users[u.ID] = &stored
 		e.nextID = max(e.nextID, u.ID+1)
 	}
+}
+
+// MergeOptions replaces the options raw names and keeps the others; see
+// sandbox.Emulator.
+func (e *Emulator) MergeOptions(raw json.RawMessage) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return sandbox.MergeOptionsJSON(raw, &e.opts)
 }

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/saas-users/terraform-provider-saas/internal/sandbox"
 )
 
 // Identity of the emulator on the shared sandbox server.
@@ -465,3 +467,11 @@ const (
 	defaultUserType    = "License"
 	defaultLicenseType = "Enterprise Sub Account Annual"
 )
+
+// MergeOptions replaces the options raw names and keeps the others; see
+// sandbox.Emulator.
+func (e *Emulator) MergeOptions(raw json.RawMessage) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return sandbox.MergeOptionsJSON(raw, &e.opts)
+}

@@ -16,8 +16,11 @@
 package quickhelp
 
 import (
+	"encoding/json"
 	"net/http"
 	"sync"
+
+	"github.com/saas-users/terraform-provider-saas/internal/sandbox"
 )
 
 const (
@@ -92,4 +95,12 @@ func (e *Emulator) options() Options {
 func (e *Emulator) resetLimits() {
 	e.rate = map[string]*window{}
 	e.quota = map[string]*window{}
+}
+
+// MergeOptions replaces the options raw names and keeps the others; see
+// sandbox.Emulator.
+func (e *Emulator) MergeOptions(raw json.RawMessage) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return sandbox.MergeOptionsJSON(raw, &e.opts)
 }

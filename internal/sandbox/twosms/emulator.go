@@ -1,9 +1,12 @@
 package twosms
 
 import (
+	"encoding/json"
 	"net/http"
 	"sync"
 	"time"
+
+	"github.com/saas-users/terraform-provider-saas/internal/sandbox"
 )
 
 // Options are the emulator's switches. The zero value is the least forgiving
@@ -134,4 +137,12 @@ func (e *Emulator) now() time.Time {
 // wireTruncate drops what the wire's seven fractional digits cannot carry.
 func wireTruncate(t time.Time) time.Time {
 	return t.UTC().Truncate(100 * time.Nanosecond)
+}
+
+// MergeOptions replaces the options raw names and keeps the others; see
+// sandbox.Emulator.
+func (e *Emulator) MergeOptions(raw json.RawMessage) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return sandbox.MergeOptionsJSON(raw, &e.opts)
 }
