@@ -78,7 +78,7 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"department_id": schema.Int64Attribute{
-				MarkdownDescription: "Department (`departmentID`); `0` means no department. QuestionPro's organization-wide user list reports `0` for every user; the single-user read and the department list report the real id.",
+				MarkdownDescription: "Department (`departmentID`); `0` means no department. QuestionPro's organization-wide user list may report `0` for every user, so `saas_questionpro_users` without `department_id` shows null where that list says `0`; the single-user read and the department list report the real id.",
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.Int64{int64validator.AtLeast(0)},
