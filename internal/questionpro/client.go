@@ -5,6 +5,8 @@ package questionpro
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -115,11 +117,16 @@ func (c *Client) GetUser(ctx context.Context, userID int64) (*User, error) {
 
 // CreateUser is POST /users (§5.2). Creates are not idempotent, so the HTTP
 // layer does not repeat one after an ambiguous failure; the resource looks
-// the e-mail up first.
+// the e-mail up first. A 2xx without the user (§1.3 allows a null response)
+// is errCreatedWithoutUser: the user was most likely created, and only a
+// lookup can tell which one it is.
 func (c *Client) CreateUser(ctx context.Context, body UserCreate) (*User, error) {
 	var out envelope[*User]
 	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodPost, Path: "/users", Body: body}, &out); err != nil {
 		return nil, err
+	}
+	if out.Response == nil {
+		return nil, errCreatedWithoutUser
 	}
 	if err := checkUser("POST /users", out.Response, 0); err != nil {
 		return nil, fmt.Errorf("%w The user may have been created: look %s up in QuestionPro and import it if it is there", err, body.EmailAddress)
@@ -127,11 +134,22 @@ func (c *Client) CreateUser(ctx context.Context, body UserCreate) (*User, error)
 	return out.Response, nil
 }
 
-// UpdateUser is the seed's PUT /users/{user-id} (§5.3), sent complete.
+// errCreatedWithoutUser is a POST /users that succeeded without naming the
+// user it made.
+var errCreatedWithoutUser = errors.New("QuestionPro answered POST /users with a 2xx status but no user in the response, so the new user's id is not known")
+
+// UpdateUser is the seed's PUT /users/{user-id} (§5.3), sent complete. A 2xx
+// whose response is null or absent (§1.3 allows null) says the update was
+// taken without echoing the user, so the user is read back with GET and that
+// answer, checked like any read, is the result. A response that is a user
+// without an id or with another id is an error.
 func (c *Client) UpdateUser(ctx context.Context, userID int64, body UserUpdate) (*User, error) {
 	var out envelope[*User]
 	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodPut, Path: userPath(userID), Body: body}, &out); err != nil {
 		return nil, err
+	}
+	if out.Response == nil {
+		return c.GetUser(ctx, userID)
 	}
 	if err := checkUser("PUT "+userPath(userID), out.Response, userID); err != nil {
 		return nil, err
@@ -147,12 +165,13 @@ func (c *Client) DeleteUser(ctx context.Context, orgID, userID int64) error {
 }
 
 // SearchUserByEmail is GET /organizations/{organization-id}/users/search
-// (§5.7), which answers one user object. No match (QuestionPro's own
-// not-found, 404/1040) is nil, nil; a bare 404 is an error, as is a hit
-// without a user id, which must never be adopted or reported. The call
+// (§5.7). No match is nil, nil: QuestionPro's own not-found (404/1040), or a
+// 200 whose response is null or an empty list (see decodeSearch for every
+// shape and why). A bare 404 is an error, as is a hit without a user id or
+// with another e-mail, which must never be adopted or reported. The call
 // needs the key of the organization's primary user.
 func (c *Client) SearchUserByEmail(ctx context.Context, orgID int64, email string) (*User, error) {
-	var out envelope[*User]
+	var out envelope[json.RawMessage]
 	q := url.Values{"emailAddress": {email}}
 	p := fmt.Sprintf("/organizations/%d/users/search", orgID)
 	_, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodGet, Path: p, Query: q}, &out)
@@ -162,10 +181,7 @@ func (c *Client) SearchUserByEmail(ctx context.Context, orgID int64, email strin
 	if err != nil {
 		return nil, err
 	}
-	if err := checkUser("GET "+p, out.Response, 0); err != nil {
-		return nil, err
-	}
-	return out.Response, nil
+	return decodeSearch("GET "+p, email, out.Response)
 }
 
 // ListUsers is one page of GET /organizations/{organization-id}/users

@@ -54,7 +54,7 @@ func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 			},
 			"department_id": schema.Int64Attribute{
 				Optional:            true,
-				MarkdownDescription: "When set, only this department's users are listed (and their `department_id` is reported; the organization-wide list reports `0`).",
+				MarkdownDescription: "When set, only this department's users are listed, each with its real `department_id`. Without it the organization-wide list is used, which may report `departmentID` 0 for every user: there a `0` is shown as null (not reported) rather than as `0`, so that it cannot be copied into a configuration as \"no department\". Read one user with `saas_questionpro_user` for its department.",
 				Validators:          []validator.Int64{int64validator.AtLeast(1)},
 			},
 			"users": schema.ListNestedAttribute{
@@ -105,7 +105,14 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	}
 	cfg.Users = make([]userModel, 0, len(users))
 	for i := range users {
-		cfg.Users = append(cfg.Users, flattenUser(&users[i]))
+		u := flattenUser(&users[i])
+		if dept == 0 && users[i].DepartmentID == 0 {
+			// §4/§5.5: the organization-wide list may report 0 for every
+			// user, so there 0 does not tell "no department" from "not
+			// reported".
+			u.DepartmentID = types.Int64Null()
+		}
+		cfg.Users = append(cfg.Users, u)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

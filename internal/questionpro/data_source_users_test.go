@@ -95,8 +95,9 @@ data "saas_questionpro_users" "headquarters" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.saas_questionpro_users.all", tfjsonpath.New("users"), knownvalue.ListSizeExact(231)),
 					statecheck.ExpectKnownValue("data.saas_questionpro_users.all", tfjsonpath.New("id"), knownvalue.StringExact("1001")),
-					// The organization-wide list reports departmentID 0, as documented.
-					statecheck.ExpectKnownValue("data.saas_questionpro_users.all", tfjsonpath.New("users").AtSliceIndex(230).AtMapKey("department_id"), knownvalue.Int64Exact(0)),
+					// The organization-wide list reports departmentID 0, as
+					// documented: not reported, so null rather than 0.
+					statecheck.ExpectKnownValue("data.saas_questionpro_users.all", tfjsonpath.New("users").AtSliceIndex(230).AtMapKey("department_id"), knownvalue.Null()),
 					statecheck.ExpectKnownValue("data.saas_questionpro_users.research", tfjsonpath.New("users"), knownvalue.ListSizeExact(230)),
 					statecheck.ExpectKnownValue("data.saas_questionpro_users.research", tfjsonpath.New("users").AtSliceIndex(229).AtMapKey("email_address"), knownvalue.StringExact("user228@example.com")),
 					statecheck.ExpectKnownValue("data.saas_questionpro_users.research", tfjsonpath.New("users").AtSliceIndex(229).AtMapKey("department_id"), knownvalue.Int64Exact(2002)),
@@ -128,4 +129,37 @@ data "saas_questionpro_users" "headquarters" {
 			},
 		},
 	})
+}
+
+// Under either reading of the organization-wide list's departmentID (§4,
+// §5.5), the users data source never reports a department the user is not
+// in: the list's 0 is null, a real id is the id.
+func TestAccQuestionProUsersDataSource_orgListDepartment(t *testing.T) {
+	for _, tc := range []struct {
+		options string
+		want    knownvalue.Check
+	}{
+		{`{"org_list_department_ids": false}`, knownvalue.Null()},
+		{`{"org_list_department_ids": true}`, knownvalue.Int64Exact(2002)},
+	} {
+		t.Run(tc.options, func(t *testing.T) {
+			sb := acctest.StartSandbox(t)
+			if err := sb.QuestionPro.MergeOptions([]byte(tc.options)); err != nil {
+				t.Fatal(err)
+			}
+			sb.QuestionPro.AddUser(qpsandbox.User{DepartmentID: 2002, EmailAddress: "zz-last@example.com"})
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: sb.QuestionProProvider() + `
+data "saas_questionpro_users" "all" {}
+output "last" { value = [for u in data.saas_questionpro_users.all.users : u if u.email_address == "zz-last@example.com"][0] }
+`,
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownOutputValueAtPath("last", tfjsonpath.New("department_id"), tc.want),
+					},
+				}},
+			})
+		})
+	}
 }

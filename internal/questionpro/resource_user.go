@@ -2,6 +2,7 @@ package questionpro
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -103,9 +104,10 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 			return
 		}
 	default:
-		user, err = r.createWithReconcile(ctx, c, email, checked, expandUserCreate(&plan, &config))
+		body := expandUserCreate(&plan, &config)
+		user, err = r.createWithReconcile(ctx, c, email, checked, body)
 		if err != nil {
-			r.createFailed(ctx, c, email, checked, err, &resp.Diagnostics)
+			r.createFailed(ctx, c, email, checked, body.Password != nil, err, &resp.Diagnostics)
 			return
 		}
 		if ctx.Err() != nil {
@@ -138,6 +140,9 @@ func (r *UserResource) createWithReconcile(ctx context.Context, c *Client, email
 		if err == nil {
 			return user, nil
 		}
+		if errors.Is(err, errCreatedWithoutUser) {
+			return findCreated(ctx, c, org, email, checked)
+		}
 		if !checked || org == 0 || !apiclient.IsAmbiguous(err) {
 			return nil, err
 		}
@@ -155,6 +160,24 @@ func (r *UserResource) createWithReconcile(ctx context.Context, c *Client, email
 		}
 	}
 	return nil, lastErr
+}
+
+// findCreated finds the user a POST /users made when its 2xx answer did not
+// carry it. Only when the e-mail was checked to be free just before is a
+// user found now certainly the one this POST made; otherwise the error says
+// to look the user up and import it, and nothing is recorded.
+func findCreated(ctx context.Context, c *Client, org int64, email string, checked bool) (*User, error) {
+	if !checked || org == 0 {
+		return nil, fmt.Errorf("%w. The provider cannot tell the new user from one that had the e-mail before, because the e-mail was not looked up before the create (that needs questionpro.organization_id and the key of the organization's primary user). Look %s up in QuestionPro and import the user: terraform import <resource address> <user_id>", errCreatedWithoutUser, email)
+	}
+	found, err := settleCreate(ctx, c, org, email)
+	if err != nil {
+		return nil, fmt.Errorf("%w, and looking %s up afterwards failed: %s. Look the user up in QuestionPro and import it: terraform import <resource address> <user_id>", errCreatedWithoutUser, email, errDetail(err))
+	}
+	if found == nil {
+		return nil, fmt.Errorf("%w, and search by e-mail does not find %s afterwards. Check in QuestionPro whether the user exists; if it does, import it: terraform import <resource address> <user_id>\n\n%s", errCreatedWithoutUser, email, checkBaseURLShort)
+	}
+	return found, nil
 }
 
 // settleCreate finds the user an ambiguous POST may have created, even when
@@ -197,7 +220,7 @@ func (r *UserResource) findExisting(ctx context.Context, c *Client, email string
 // createFailed reports a failed POST. After a failure that may have
 // created the user anyway (a timeout, a 5xx) or a 400 that may mean the
 // e-mail exists, it looks the e-mail up, so the user learns what is there.
-func (r *UserResource) createFailed(ctx context.Context, c *Client, email string, checked bool, err error, diags *diag.Diagnostics) {
+func (r *UserResource) createFailed(ctx context.Context, c *Client, email string, checked, sentPassword bool, err error, diags *diag.Diagnostics) {
 	org := c.OrganizationID()
 	if org != 0 && (apiclient.IsAmbiguous(err) || (!checked && apiclient.IsStatus(err, 400))) {
 		if u, serr := c.SearchUserByEmail(ctx, org, email); serr == nil && u != nil {
@@ -207,6 +230,11 @@ func (r *UserResource) createFailed(ctx context.Context, c *Client, email string
 		}
 	}
 	detail := errDetail(err)
+	if !sentPassword && apiclient.IsStatus(err, 400) {
+		// Whether POST /users needs a password is not documented (§5.2);
+		// the provider sends one only when the configuration has one.
+		detail += "\n\nNo password was sent with this create. If QuestionPro's message asks for one, set password_wo with password_wo_version (Terraform 1.11+ or OpenTofu 1.11+) or, on older CLIs, password."
+	}
 	if org == 0 && apiclient.IsStatus(err, 400) {
 		detail += "\n\nIf the e-mail is already in use, import that user instead (terraform import <resource address> <user_id>). With organization_id set in the provider's questionpro block, the provider looks each e-mail up before creating and names the user that has it."
 	}

@@ -78,7 +78,7 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"department_id": schema.Int64Attribute{
-				MarkdownDescription: "Department (`departmentID`); `0` means no department. QuestionPro's organization-wide user list reports `0` for every user; the single-user read and the department list report the real id.",
+				MarkdownDescription: "Department (`departmentID`); `0` means no department. QuestionPro's organization-wide user list may report `0` for every user, so `saas_questionpro_users` without `department_id` shows null where that list says `0`; the single-user read and the department list report the real id.",
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.Int64{int64validator.AtLeast(0)},
@@ -96,7 +96,7 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 			"license_start_date": computedString("Licence start date (`licenseStartDate`, `YYYY-MM-DD`). Read-only."),
 			"creation_date":      computedString("Creation date (`creationDate`, `YYYY-MM-DD`). Read-only."),
 			"password_wo": schema.StringAttribute{
-				MarkdownDescription: "Password (`password`), write-only: sent on create and whenever `password_wo_version` changes, never stored in state or plan. Needs Terraform 1.11+ or OpenTofu 1.11+; use `password` on older CLIs. Conflicts with `password`. QuestionPro never returns passwords, so a password changed in QuestionPro is not seen as drift.",
+				MarkdownDescription: "Password (`password`), write-only: sent on create and whenever `password_wo_version` changes, never stored in state or plan. Needs Terraform 1.11+ or OpenTofu 1.11+; use `password` on older CLIs. Conflicts with `password`. QuestionPro never returns passwords, so a password changed in QuestionPro is not seen as drift. QuestionPro does not document whether a new user needs a password: without one the create sends none, and if QuestionPro refuses it the error says to set this attribute (or `password`).",
 				Optional:            true,
 				Sensitive:           true,
 				WriteOnly:           true,

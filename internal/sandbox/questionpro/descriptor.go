@@ -26,4 +26,5 @@ var Descriptor = sandbox.Descriptor{
 		{Name: "department_id", Value: strconv.Itoa(DefaultDepartmentID), About: `its department "Headquarters"`},
 		{Name: "department_id", Value: strconv.Itoa(ResearchDepartmentID), About: `its department "Research"`},
 	},
+	Switches: switches,
 }

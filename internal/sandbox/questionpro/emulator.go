@@ -11,7 +11,9 @@ package questionpro
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -60,6 +62,25 @@ type Options struct {
 	// the per-operation error schemas declare, instead of a number (§2.1).
 	ErrorIDAsString bool `json:"error_id_as_string,omitempty"`
 
+	// SearchAnswer is the shape of a search-by-e-mail hit (§5.7):
+	// SearchAnswerObject (the default; "" means it too), one user object as
+	// the document's example and schema show, or SearchAnswerList, an array
+	// holding the user, as a third-party wrapper shows it.
+	SearchAnswer string `json:"search_answer,omitempty"`
+
+	// SearchNoMatch is the answer to a search by e-mail that matches nobody,
+	// which §5.7 leaves undocumented: NoMatchNotFound (the default; ""
+	// means it too), 404 NOT_FOUND 1040; NoMatchEmptyList, 200 with an
+	// empty response array; NoMatchNull, 200 with a null response.
+	SearchNoMatch string `json:"search_no_match,omitempty"`
+
+	// UserWriteAnswer is what a successful POST /users or PUT
+	// /users/{user-id} carries: WriteAnswerUser (the default; "" means it
+	// too), the user, as the §5.2/§5.3 examples show; WriteAnswerNull, a
+	// null response (§1.3 allows null); WriteAnswerOmitted, an envelope
+	// with no response key at all, only requestID.
+	UserWriteAnswer string `json:"user_write_answer,omitempty"`
+
 	// KeyRateLimit is the number of calls one API key may make per
 	// RateWindow (the document's value is 300, §3). 0: no limit.
 	KeyRateLimit int `json:"key_rate_limit,omitempty"`
@@ -98,6 +119,9 @@ type optionsJSON struct {
 	OrgListDepartmentIDs    bool   `json:"org_list_department_ids,omitempty"`
 	RequirePasswordOnCreate bool   `json:"require_password_on_create,omitempty"`
 	ErrorIDAsString         bool   `json:"error_id_as_string,omitempty"`
+	SearchAnswer            string `json:"search_answer,omitempty"`
+	SearchNoMatch           string `json:"search_no_match,omitempty"`
+	UserWriteAnswer         string `json:"user_write_answer,omitempty"`
 	KeyRateLimit            int    `json:"key_rate_limit,omitempty"`
 	OrgRateLimit            int    `json:"org_rate_limit,omitempty"`
 	RateWindow              string `json:"rate_window,omitempty"`
@@ -115,6 +139,9 @@ func (o Options) MarshalJSON() ([]byte, error) {
 		OrgListDepartmentIDs:    o.OrgListDepartmentIDs,
 		RequirePasswordOnCreate: o.RequirePasswordOnCreate,
 		ErrorIDAsString:         o.ErrorIDAsString,
+		SearchAnswer:            o.SearchAnswer,
+		SearchNoMatch:           o.SearchNoMatch,
+		UserWriteAnswer:         o.UserWriteAnswer,
 		KeyRateLimit:            o.KeyRateLimit,
 		OrgRateLimit:            o.OrgRateLimit,
 		CallAllowance:           o.CallAllowance,
@@ -142,6 +169,18 @@ func (o *Options) UnmarshalJSON(b []byte) error {
 		}
 		window = d
 	}
+	for _, c := range []struct {
+		key, v  string
+		allowed []string
+	}{
+		{"search_answer", w.SearchAnswer, []string{SearchAnswerObject, SearchAnswerList}},
+		{"search_no_match", w.SearchNoMatch, []string{NoMatchNotFound, NoMatchEmptyList, NoMatchNull}},
+		{"user_write_answer", w.UserWriteAnswer, []string{WriteAnswerUser, WriteAnswerNull, WriteAnswerOmitted}},
+	} {
+		if c.v != "" && !slices.Contains(c.allowed, c.v) {
+			return fmt.Errorf("%s %q: want one of %s", c.key, c.v, strings.Join(c.allowed, ", "))
+		}
+	}
 	if w.KeyRateLimit < 0 || w.OrgRateLimit < 0 || w.CallAllowance < 0 || w.MaxPerPage < 0 {
 		return fmt.Errorf("limits must not be negative")
 	}
@@ -152,6 +191,9 @@ func (o *Options) UnmarshalJSON(b []byte) error {
 		OrgListDepartmentIDs:    w.OrgListDepartmentIDs,
 		RequirePasswordOnCreate: w.RequirePasswordOnCreate,
 		ErrorIDAsString:         w.ErrorIDAsString,
+		SearchAnswer:            w.SearchAnswer,
+		SearchNoMatch:           w.SearchNoMatch,
+		UserWriteAnswer:         w.UserWriteAnswer,
 		KeyRateLimit:            w.KeyRateLimit,
 		OrgRateLimit:            w.OrgRateLimit,
 		RateWindow:              window,
@@ -469,9 +511,49 @@ const (
 )
 
 // MergeOptions replaces the options raw names and keeps the others; see
-// sandbox.Emulator.
+// sandbox.Emulator. Options.UnmarshalJSON sets every option (a seed's
+// "options" object is complete), so the merge happens on the wire form: the
+// current options, then raw's keys over them. Clock is not on the wire and
+// is kept.
 func (e *Emulator) MergeOptions(raw json.RawMessage) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return sandbox.MergeOptionsJSON(raw, &e.opts)
+	var named map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &named); err != nil {
+		return fmt.Errorf("emulator options: %w", err)
+	}
+	cur, err := json.Marshal(e.opts)
+	if err != nil {
+		return err
+	}
+	merged := map[string]json.RawMessage{}
+	if err := json.Unmarshal(cur, &merged); err != nil {
+		return err
+	}
+	maps.Copy(merged, named)
+	b, err := json.Marshal(merged)
+	if err != nil {
+		return err
+	}
+	var next Options
+	if err := sandbox.MergeOptionsJSON(b, &next); err != nil {
+		return err
+	}
+	next.Clock = e.opts.Clock
+	e.opts = next
+	return nil
 }
+
+// Readings of the options that take one of several answers.
+const (
+	SearchAnswerObject = "object"
+	SearchAnswerList   = "list"
+
+	NoMatchNotFound  = "not_found"
+	NoMatchEmptyList = "empty_list"
+	NoMatchNull      = "null"
+
+	WriteAnswerUser    = "user"
+	WriteAnswerNull    = "null"
+	WriteAnswerOmitted = "omitted"
+)

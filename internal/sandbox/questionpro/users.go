@@ -2,6 +2,7 @@ package questionpro
 
 import (
 	"fmt"
+	"net/http"
 	"net/mail"
 	"sort"
 	"strings"
@@ -141,7 +142,7 @@ func (e *Emulator) createUser(rq *request) reply {
 	if b.password.set {
 		e.passwords[u.UserID] = b.password.v
 	}
-	return success(u)
+	return e.writeAnswer(u)
 }
 
 // updateUser follows §5.3 "Update a user — PUT /users/{user-id}", the
@@ -196,7 +197,23 @@ func (e *Emulator) updateUser(rq *request) reply {
 	if b.password.set {
 		e.passwords[id] = b.password.v
 	}
-	return success(next)
+	return e.writeAnswer(next)
+}
+
+// writeAnswer is the 200 of a successful POST or PUT of a user. [I] §1.3,
+// §5.2, §5.3: the examples carry the user, but the envelope allows a null
+// response and some examples leave keys out; Options.UserWriteAnswer picks
+// which. Callers hold mu.
+func (e *Emulator) writeAnswer(u User) reply {
+	switch e.opts.UserWriteAnswer {
+	case WriteAnswerNull:
+		return success(nil)
+	case WriteAnswerOmitted:
+		return reply{status: http.StatusOK, body: struct {
+			RequestID string `json:"requestID"`
+		}{newRequestID()}}
+	}
+	return success(u)
 }
 
 // setIf copies a body field that was sent.
@@ -324,11 +341,22 @@ func (e *Emulator) searchUser(rq *request) reply {
 	if email == "" {
 		return fail(errQuery("emailAddress is required"))
 	}
-	// [I] §5.7: the match ignores case, like the duplicate check; no match
-	// is 404/1040.
+	// [I] §5.7: the match ignores case, like the duplicate check. No match
+	// is undocumented: 404/1040 unless Options.SearchNoMatch says otherwise.
 	found := e.usersOf(org, func(u *User) bool { return strings.EqualFold(u.EmailAddress, email) })
 	if len(found) == 0 {
+		switch e.opts.SearchNoMatch {
+		case NoMatchEmptyList:
+			return success([]User{})
+		case NoMatchNull:
+			return success(nil)
+		}
 		return fail(errNotFound())
+	}
+	// §5.7: one object, per the document's example and schema; [I] a
+	// third-party wrapper shows an array, behind Options.SearchAnswer.
+	if e.opts.SearchAnswer == SearchAnswerList {
+		return success(found)
 	}
 	return success(found[0])
 }
