@@ -96,6 +96,14 @@ func twoSMSLifecycle(t *testing.T, sb *acctest.Sandbox) {
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
 					statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("pin"), knownvalue.Null()),
 				},
+				Check: func(*terraform.State) error {
+					// The configuration matches the user, so adopting writes
+					// nothing, not even a PIN 2sms showed.
+					if n := len(requests(sb, putRoute)); n != 0 {
+						return fmt.Errorf("adopting a user that already matches must not PUT, saw %d", n)
+					}
+					return nil
+				},
 			},
 			{
 				// Someone edits fields the configuration does not manage in
