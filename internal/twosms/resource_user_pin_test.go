@@ -2,8 +2,13 @@ package twosms_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/saas-users/terraform-provider-saas/internal/acctest"
 )
@@ -65,5 +70,47 @@ resource "saas_twosms_admin_user" "grace" {
 	c.MustRun(0, "apply", "-input=false", "-no-color", "-auto-approve")
 	if got := sb.TwoSMS.PIN(graceID); got != "135790" {
 		t.Fatalf("the rename lost the PIN 2sms showed (PIN set: %v)", got != "")
+	}
+}
+
+// A PIN 2sms returns on read goes back with the PUT but never into the
+// TRACE log, the state or a plan.
+func TestAccTwoSMSAdminUser_pinReadNeverLogged(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	if err := sb.TwoSMS.MergeOptions([]byte(`{"return_pin_on_read": true}`)); err != nil {
+		t.Fatal(err)
+	}
+	seedMatrixUser(t, sb)
+	logPath := filepath.Join(t.TempDir(), "trace.log")
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_ACC_LOG_PATH", logPath)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: userConfig(sb, `  username = "grace.hopper"`)},
+			{
+				PreConfig: sb.ResetRequests,
+				Config: userConfig(sb, `
+  username     = "grace.hopper"
+  display_name = "Amazing Grace"
+`),
+				Check: resource.ComposeTestCheckFunc(stateLacks(matrixPIN), func(*terraform.State) error {
+					return checkPINSentBack(sb, true)
+				}),
+			},
+		},
+	})
+	data, err := os.ReadFile(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := string(data)
+	// The log must hold the user bodies with their Pin, masked, or the
+	// test proves nothing. Log lines are JSON, so the quotes are escaped.
+	if !strings.Contains(log, "/api/v1/admin/users/"+graceID) || !strings.Contains(log, `\"Pin\":\"***\"`) {
+		t.Fatalf("the trace log holds no 2sms user body with a masked Pin, so the test proves nothing (%d bytes)", len(log))
+	}
+	if strings.Contains(log, matrixPIN) {
+		t.Fatal("the trace log contains the PIN 2sms returned")
 	}
 }
