@@ -36,7 +36,8 @@ type Options struct {
 	NullErrorOnSuccess bool `json:"null_error_on_success,omitempty"`
 
 	// MaskSecretsOnRead makes reads return "********" in Password and Pin
-	// when they are set. By default both are always null on reads.
+	// when they are set. By default both are always null on reads; see
+	// also ReturnPinOnRead.
 	MaskSecretsOnRead bool `json:"mask_secrets_on_read,omitempty"`
 
 	// ReturnPinOnRead makes reads return the stored Pin as it is. By
