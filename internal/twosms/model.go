@@ -163,7 +163,7 @@ func readPin(u *User) *string {
 // PUT changes, or carries a secret the server does not show it already
 // holds. AdminUser is left out: PATCH handles it.
 func putNeeded(body, server *User) bool {
-	return body.Password != nil || body.Pin != nil && (readPin(server) == nil || *body.Pin != *readPin(server)) ||
+	return body.Password != nil || pinChanges(body, server) ||
 		deref(body.DisplayName) != deref(server.DisplayName) ||
 		deref(body.EmailAddress) != deref(server.EmailAddress) ||
 		deref(body.MobilePhone) != deref(server.MobilePhone) ||
@@ -173,6 +173,17 @@ func putNeeded(body, server *User) bool {
 		body.Enabled != server.Enabled ||
 		body.Preferences != server.Preferences ||
 		isTrue(body.SSOEnabled) != isTrue(server.SSOEnabled)
+}
+
+// pinChanges reports whether body carries a PIN other than the one the
+// server showed: sending back the PIN 2sms returned changes nothing, and a
+// PIN 2sms hides (null or masked) cannot be compared, so it is sent.
+func pinChanges(body, server *User) bool {
+	if body.Pin == nil {
+		return false
+	}
+	shown := readPin(server)
+	return shown == nil || *body.Pin != *shown
 }
 
 // isTrue reads an optional boolean; absent (SSOEnabled on older hosts) is

@@ -42,7 +42,10 @@ var putOnly = map[string]bool{"on_destroy": true, "timeouts": true, "date_modifi
 // and a configuration that sets the PIN stay silent. A state recorded
 // before the PIN was tracked counts as "not returned".
 func warnPinReset(ctx context.Context, req resource.ModifyPlanRequest, config *userResourceModel, diags *diag.Diagnostics) {
-	if !config.PinWO.IsNull() || !config.Pin.IsNull() || !changesBesides(req.Plan.Raw, req.State.Raw, putOnly) {
+	// A PIN still unknown at plan time will be known, and sent, at apply;
+	// an empty one is not sent (configuredPin), so it does not count.
+	pinSet := config.PinWO.IsUnknown() || config.Pin.IsUnknown() || configuredPin(config) != nil
+	if pinSet || !changesBesides(req.Plan.Raw, req.State.Raw, putOnly) {
 		return
 	}
 	read, d := req.Private.GetKey(ctx, pinReadKey)

@@ -60,6 +60,7 @@ resource "saas_twosms_admin_user" "grace" {
 	plan("a rename", `  display_name = "Amazing Grace"`+"\n", true)
 	plan("only admin rights", "  display_name = \"Grace Hopper\"\n  admin_user = true\n", false)
 	plan("a rename with the PIN set", "  display_name = \"Amazing Grace\"\n  pin = \"246810\"\n", false)
+	plan("a rename with an empty PIN, which is not sent", "  display_name = \"Amazing Grace\"\n  pin = \"\"\n", true)
 
 	// On a tenant whose GET shows the PIN, the PUT sends it back: no
 	// warning, and the PIN survives the rename.
