@@ -48,11 +48,14 @@ func (r *UserResource) client(diags *diag.Diagnostics) *Client {
 
 // ModifyPlan reports missing credentials before anything is sent, refuses
 // a change of account_id, which 2sms cannot carry out, warns when an update
-// may reset a PIN 2sms does not show, and keeps date_modified known when
-// the update will write nothing.
+// or the disabling destroy may reset a PIN 2sms does not show, and keeps
+// date_modified known when the update will write nothing.
 func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
-		return // destroy
+		if !req.State.Raw.IsNull() {
+			warnPinResetOnDestroy(ctx, req, &resp.Diagnostics)
+		}
+		return // destroy: nothing else to plan
 	}
 	r.conn.CheckAtPlan(&resp.Diagnostics)
 	if req.State.Raw.IsNull() {

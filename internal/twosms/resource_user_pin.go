@@ -74,3 +74,23 @@ func changesBesides(plan, state tftypes.Value, ignore map[string]bool) bool {
 	}
 	return false
 }
+
+// warnPinResetOnDestroy warns when destroying will disable the user with a
+// PUT that resets a PIN 2sms does not show: on_destroy = "disable", the user
+// still enabled, no legacy pin in state (write-only values never reach a
+// destroy) and the last read returned no PIN.
+func warnPinResetOnDestroy(ctx context.Context, req resource.ModifyPlanRequest, diags *diag.Diagnostics) {
+	var state userResourceModel
+	diags.Append(req.State.Get(ctx, &state)...)
+	if diags.HasError() || state.OnDestroy.ValueString() != OnDestroyDisable || !state.Enabled.ValueBool() || optString(state.Pin) != nil {
+		return
+	}
+	read, d := req.Private.GetKey(ctx, pinReadKey)
+	diags.Append(d...)
+	if string(read) == "true" {
+		return
+	}
+	diags.AddWarning("Disabling the 2sms user may reset its PIN",
+		fmt.Sprintf("Destroying saas_twosms_admin_user with on_destroy = \"disable\" disables user %s with a PUT, and 2sms resets a PIN that PUT is not sent; 2sms does not return this user's PIN (GET answers Pin null or masked), and pin_wo, being write-only, is not available at destroy. To keep the PIN, set the legacy pin attribute before destroying, or set on_destroy = \"forget\" to leave the user as it is.",
+			state.ID.ValueString()))
+}

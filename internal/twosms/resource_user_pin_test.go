@@ -56,6 +56,22 @@ resource "saas_twosms_admin_user" "grace" {
 	c.MustRun(0, "init", "-input=false", "-no-color")
 	c.MustRun(0, "apply", "-input=false", "-no-color", "-auto-approve")
 
+	destroyPlan := func(step string, wantWarning bool) {
+		t.Helper()
+		out, code := c.Run("plan", "-destroy", "-input=false", "-no-color")
+		if code != 0 {
+			t.Fatalf("%s: the destroy plan failed:\n%s", step, out)
+		}
+		got := strings.Contains(out, "Warning: Disabling the 2sms user may reset its PIN")
+		if got != wantWarning {
+			t.Fatalf("%s: destroy warning shown %v, want %v:\n%s", step, got, wantWarning, out)
+		}
+		if got && !words("set the legacy pin attribute", `on_destroy = "forget"`).MatchString(out) {
+			t.Fatalf("%s: the destroy warning does not say what to set:\n%s", step, out)
+		}
+	}
+
+	destroyPlan("destroy, 2sms hides the PIN", true)
 	plan("no change", `  display_name = "Grace Hopper"`+"\n", false)
 	plan("a rename", `  display_name = "Amazing Grace"`+"\n", true)
 	plan("only admin rights", "  display_name = \"Grace Hopper\"\n  admin_user = true\n", false)
@@ -68,6 +84,7 @@ resource "saas_twosms_admin_user" "grace" {
 		t.Fatal(err)
 	}
 	plan("a rename where 2sms shows the PIN", `  display_name = "Amazing Grace"`+"\n", false)
+	destroyPlan("destroy, 2sms shows the PIN", false)
 	c.MustRun(0, "apply", "-input=false", "-no-color", "-auto-approve")
 	if got := sb.TwoSMS.PIN(graceID); got != "135790" {
 		t.Fatalf("the rename lost the PIN 2sms showed (PIN set: %v)", got != "")
