@@ -102,13 +102,22 @@ func (c *Client) GetUser(ctx context.Context, id string) (*User, error) {
 }
 
 // UpdateUser is the seed's PUT api/v1/admin/users/{id} (§4.4). The server
-// resets what the body omits, so body must be the complete user.
+// resets what the body omits, so body must be the complete user. The answer
+// must carry the updated user: state is built from it, and a success
+// without it (or with another user) would record a blank user.
 func (c *Client) UpdateUser(ctx context.Context, id string, body *User) (*User, error) {
-	u, err := do[User](ctx, c, apiclient.Request{Method: http.MethodPut, Path: userPath(id), Body: body})
+	req := apiclient.Request{Method: http.MethodPut, Path: userPath(id), Body: body}
+	u, _, err := doEnvelope[*User](ctx, c, req)
 	if err != nil {
 		return nil, err
 	}
-	return &u, nil
+	if u == nil || u.ID == "" {
+		return nil, &missingObjectError{method: req.Method, path: req.Path, what: "the updated user (ResponseData.Detail with an ID)"}
+	}
+	if !sameGUID(u.ID, id) {
+		return nil, &missingObjectError{method: req.Method, path: req.Path, what: "user " + id + " (it returned user " + u.ID + ")"}
+	}
+	return u, nil
 }
 
 // ToggleAccess is PATCH api/v1/admin/users/{id}/access (§4.6): it flips

@@ -2,6 +2,7 @@ package twosms
 
 import (
 	"reflect"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -9,7 +10,8 @@ import (
 )
 
 // userModel is one 2sms user as the admin API returns it (twosms-api.md
-// §2.2), without Password and Pin, which 2sms never returns. The resource
+// §2.2), without Password and Pin: secrets are never stored from a read
+// (2sms may return null, a mask or the PIN itself). The resource
 // and both data sources embed it, so a user reads the same everywhere;
 // flattenUser is the one way it is filled.
 type userModel struct {
@@ -97,11 +99,16 @@ func optString(v types.String) *string {
 // configured value where the configuration sets one, otherwise the value the
 // server holds right now, because the PUT resets what it is not sent. The
 // read-only and server-controlled fields (ID, AccountID, dates, policy
-// versions) are copied from the server untouched. Password and Pin come only
-// from the configuration, never from a read.
+// versions) are copied from the server untouched. The password comes only
+// from the configuration. The PIN comes from the configuration, else it is
+// the PIN the server just returned, sent back as read: a PUT without it
+// would reset it (§3.1, §4.4).
 func expandUser(plan, config *userResourceModel, server *User, sec secrets) *User {
 	body := *server // dates and policy versions stay the server's exact values
 	body.Password, body.Pin = sec.password, sec.pin
+	if body.Pin == nil {
+		body.Pin = readPin(server)
+	}
 	// set reports a value the configuration sets and the plan knows; an
 	// unconfigured attribute holds the prior state in the plan, which may be
 	// older than the server's value read just now.
@@ -141,10 +148,22 @@ func expandUser(plan, config *userResourceModel, server *User, sec secrets) *Use
 	return &body
 }
 
+// readPin is the user's PIN as 2sms returned it, when it did: not null, not
+// empty and not a mask. Whether 2sms returns it at all is [UNKNOWN] (§3.1);
+// a mask sent back would become the PIN.
+func readPin(u *User) *string {
+	if u.Pin == nil || strings.TrimSpace(*u.Pin) == "" || strings.ContainsAny(*u.Pin, "*•●") {
+		return nil
+	}
+	p := *u.Pin
+	return &p
+}
+
 // putNeeded reports whether body differs from the server's user in a field
-// PUT changes, or carries a secret. AdminUser is left out: PATCH handles it.
+// PUT changes, or carries a secret the server does not show it already
+// holds. AdminUser is left out: PATCH handles it.
 func putNeeded(body, server *User) bool {
-	return body.Password != nil || body.Pin != nil ||
+	return body.Password != nil || pinChanges(body, server) ||
 		deref(body.DisplayName) != deref(server.DisplayName) ||
 		deref(body.EmailAddress) != deref(server.EmailAddress) ||
 		deref(body.MobilePhone) != deref(server.MobilePhone) ||
@@ -154,6 +173,17 @@ func putNeeded(body, server *User) bool {
 		body.Enabled != server.Enabled ||
 		body.Preferences != server.Preferences ||
 		isTrue(body.SSOEnabled) != isTrue(server.SSOEnabled)
+}
+
+// pinChanges reports whether body carries a PIN other than the one the
+// server showed: sending back the PIN 2sms returned changes nothing, and a
+// PIN 2sms hides (null or masked) cannot be compared, so it is sent.
+func pinChanges(body, server *User) bool {
+	if body.Pin == nil {
+		return false
+	}
+	shown := readPin(server)
+	return shown == nil || *body.Pin != *shown
 }
 
 // isTrue reads an optional boolean; absent (SSOEnabled on older hosts) is

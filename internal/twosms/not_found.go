@@ -11,45 +11,76 @@ import (
 )
 
 // confirmGone decides what a failed read of user id means. It returns nil
-// only on positive proof that the user is gone: 2sms's own not-found
-// (IsUserNotFound), confirmed by a list call that shows the 2sms API answers
-// at this base URL. Anything else is an error, so a wrong base_url or a
-// proxy's error page never removes users from state.
+// only on positive proof that the user is gone: the list of every user
+// (§4.1, super users included) answers in 2sms's shape and lacks the id,
+// after GET answered with 2sms's own error envelope. The envelope may say
+// "not found" (on any status, or any code on a 404), or carry a code and
+// wording of its own on a success status: the error codes are undocumented
+// (§2.1), so the list, not the wording, is the proof. Anything else is an
+// error, so a wrong base_url, a proxy's error page or a refused call never
+// removes users from state.
 func (c *Client) confirmGone(ctx context.Context, id string, readErr error) error {
-	if !IsUserNotFound(readErr) {
+	recognised := IsUserNotFound(readErr)
+	if !recognised && !unrecognisedEnvelopeError(readErr) {
 		if e, ok := apiclient.AsError(readErr); ok && e.Status == http.StatusNotFound {
 			return &unprovenNotFoundError{id: id, seen: readErr}
 		}
 		return readErr
 	}
-	if err := c.answersUserList(ctx); err != nil {
+	listed, err := c.listsUser(ctx, id)
+	switch {
+	case err != nil:
 		return &unprovenNotFoundError{id: id, seen: readErr, confirm: err}
+	case listed && recognised:
+		return &unprovenNotFoundError{id: id, seen: readErr, listed: true}
+	case listed:
+		// The user exists: the read failed for a reason of its own.
+		return readErr
 	}
 	return nil
 }
 
-// answersUserList calls the user list (§4.1) and checks it answers with
-// the envelope and a list of users in it, as 2sms does.
-func (c *Client) answersUserList(ctx context.Context) error {
-	q := url.Values{"IncludeSuperUsers": {strconv.FormatBool(false)}}
+// unrecognisedEnvelopeError reports an answer on a success status that
+// carries 2sms's envelope with an error that does not say "not found":
+// possibly 2sms's not-found in words of its own, to be settled by the list.
+// Other statuses (a refused token, a server error) say something else.
+func unrecognisedEnvelopeError(err error) bool {
+	e, ok := apiclient.AsError(err)
+	return ok && e.Status >= 200 && e.Status < 300 && carriesEnvelopeError(e.Body)
+}
+
+// listsUser calls the list of every user (§4.1, super users included) and
+// reports whether it holds id. The answer must be 2sms's: the envelope with
+// a list in ResponseData.Detail whose every entry has an ID; anything else
+// proves nothing.
+func (c *Client) listsUser(ctx context.Context, id string) (bool, error) {
+	q := url.Values{"IncludeSuperUsers": {strconv.FormatBool(true)}}
 	req := apiclient.Request{Method: http.MethodGet, Path: "/api/v1/admin/users", Query: q}
 	users, present, err := doEnvelope[[]User](ctx, c, req)
 	if err != nil {
-		return err
+		return false, err
 	}
 	if !present || users == nil {
-		return &missingObjectError{method: req.Method, path: req.Path, what: "the list of users (ResponseData.Detail)"}
+		return false, &missingObjectError{method: req.Method, path: req.Path, what: "the list of users (ResponseData.Detail)"}
 	}
-	return nil
+	listed := false
+	for _, u := range users {
+		if u.ID == "" {
+			return false, &missingObjectError{method: req.Method, path: req.Path, what: "an ID on every user of the list"}
+		}
+		listed = listed || sameGUID(u.ID, id)
+	}
+	return listed, nil
 }
 
 // unprovenNotFoundError is a "not found" that does not prove the user is
-// gone: a 404 without 2sms's envelope, or a not-found while the API does not
-// answer a list call at the same base URL.
+// gone: a 404 without 2sms's envelope, a not-found while the API does not
+// answer a list call at the same base URL, or one the list contradicts.
 type unprovenNotFoundError struct {
 	id      string
 	seen    error
 	confirm error
+	listed  bool
 }
 
 func (e *unprovenNotFoundError) Summary() string {
@@ -58,7 +89,10 @@ func (e *unprovenNotFoundError) Summary() string {
 
 func (e *unprovenNotFoundError) Error() string {
 	check := fmt.Sprintf("Check twosms.base_url (or %s, or twosms.region) first: it must be the root of the 2sms deployment that holds the user. The user was kept in Terraform state.", EnvBaseURL)
-	if e.confirm == nil {
+	switch {
+	case e.listed:
+		return fmt.Sprintf("Reading user %s got %s\n\nbut the list of users at the same base URL (GET /api/v1/admin/users?IncludeSuperUsers=true) still holds it.\n\n%s", e.id, describe(e.seen), check)
+	case e.confirm == nil:
 		return fmt.Sprintf("Reading user %s got a \"not found\" that is not 2sms's own answer (no 2sms response envelope with an error): %s\n\n%s", e.id, describe(e.seen), check)
 	}
 	return fmt.Sprintf("Reading user %s got %s\n\nbut the 2sms API does not answer a list of users at the same base URL: %s\n\n%s", e.id, describe(e.seen), describe(e.confirm), check)
@@ -86,5 +120,11 @@ type missingObjectError struct {
 func (e *missingObjectError) Summary() string { return "2sms answered without the expected object" }
 
 func (e *missingObjectError) Error() string {
-	return fmt.Sprintf("2sms answered %s %s with success but without %s, so nothing was read from it or written back. Check twosms.base_url (or %s) first: it must be the root of a 2sms deployment.", e.method, e.path, e.what, EnvBaseURL)
+	outcome := "so nothing was read from it or written back"
+	if e.method != http.MethodGet {
+		// The write was sent; what it did is unknown, so state keeps its
+		// values and the next plan reads the user again.
+		outcome = "so Terraform state was left as it was; the next plan reads the user again"
+	}
+	return fmt.Sprintf("2sms answered %s %s with success but without %s, %s. Check twosms.base_url (or %s) first: it must be the root of a 2sms deployment.", e.method, e.path, e.what, outcome, EnvBaseURL)
 }

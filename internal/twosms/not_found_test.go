@@ -50,6 +50,7 @@ const (
 	listOK       = `{"Error":null,"ResponseData":{"Result":"Success","Detail":[]}}`
 	envNotFound  = `{"Error":{"ErrorCode":"USER_NOT_FOUND","ErrorReason":"User was not found."},"ResponseData":{"Result":"Failure"}}`
 	envOtherCode = `{"Error":{"ErrorCode":"E42","ErrorReason":"No such record."},"ResponseData":{"Result":"Failure"}}`
+	listWithUser = `{"Error":null,"ResponseData":{"Result":"Success","Detail":[{"ID":"` + smssandbox.DefaultAdminID + `"}]}}`
 )
 
 // A 2xx without the user, or with another user, is an error that names what
@@ -93,6 +94,10 @@ func TestConfirmGone(t *testing.T) {
 		{"envelope not-found, list is a bare 404", http.StatusOK, envNotFound, http.StatusNotFound, "404 page not found", false},
 		{"envelope not-found, list without the list", http.StatusOK, envNotFound, http.StatusOK, `{"Error":null}`, false},
 		{"envelope not-found, list with null Detail", http.StatusOK, envNotFound, http.StatusOK, `{"Error":null,"ResponseData":{"Detail":null}}`, false},
+		{"envelope not-found, list still holds the user", http.StatusOK, envNotFound, http.StatusOK, listWithUser, false},
+		{"envelope not-found, list entry without an ID", http.StatusOK, envNotFound, http.StatusOK, `{"Error":null,"ResponseData":{"Detail":[{"Username":"x"}]}}`, false},
+		{"another code and wording on 200, list lacks the user", http.StatusOK, envOtherCode, http.StatusOK, listOK, true},
+		{"another code and wording on 200, list is a bare 404", http.StatusOK, envOtherCode, http.StatusNotFound, "404 page not found", false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -108,6 +113,42 @@ func TestConfirmGone(t *testing.T) {
 			}
 			if !tc.gone && !strings.Contains(err.Error(), "twosms.base_url (or "+EnvBaseURL) {
 				t.Fatalf("the error must name twosms.base_url and %s: %s", EnvBaseURL, err)
+			}
+		})
+	}
+}
+
+// An error envelope whose wording does not say "not found" is no proof on
+// its own: when the list still holds the user, or the envelope comes with a
+// refusal status, the read error stands as 2sms gave it and nothing is
+// removed.
+func TestConfirmGoneKeepsUsersTheListHolds(t *testing.T) {
+	for name, status := range map[string]int{"on 200": http.StatusOK, "on 403": http.StatusForbidden} {
+		t.Run(name, func(t *testing.T) {
+			c := fakeAPI(t, status, envOtherCode, http.StatusOK, listWithUser)
+			ctx := context.Background()
+			_, readErr := c.GetUser(ctx, smssandbox.DefaultAdminID)
+			err := c.confirmGone(ctx, smssandbox.DefaultAdminID, readErr)
+			if err == nil || !strings.Contains(err.Error(), "E42") || !strings.Contains(err.Error(), "No such record.") {
+				t.Fatalf("want the read error with 2sms's code and reason, got %v", err)
+			}
+		})
+	}
+}
+
+// A PUT answered with success but without the updated user is an error, so
+// no state is built from a blank user.
+func TestUpdateUserRejectsSuccessWithoutTheUser(t *testing.T) {
+	for name, body := range map[string]string{
+		"null Detail":  `{"Error":null,"ResponseData":{"Result":"Success","Detail":null}}`,
+		"another user": `{"Error":null,"ResponseData":{"Result":"Success","Detail":{"ID":"` + otherID + `"}}}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			c := fakeAPI(t, http.StatusOK, body, http.StatusOK, listOK)
+			u, err := c.UpdateUser(context.Background(), smssandbox.DefaultAdminID, &User{ID: smssandbox.DefaultAdminID})
+			var missing *missingObjectError
+			if u != nil || !errors.As(err, &missing) || !strings.Contains(err.Error(), "state was left as it was") {
+				t.Fatalf("want a missingObjectError and no user, got %+v, %v", u, err)
 			}
 		})
 	}

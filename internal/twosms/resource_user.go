@@ -47,22 +47,28 @@ func (r *UserResource) client(diags *diag.Diagnostics) *Client {
 }
 
 // ModifyPlan reports missing credentials before anything is sent, refuses
-// a change of account_id, which 2sms cannot carry out, and keeps
+// a change of account_id, which 2sms cannot carry out, warns when an update
+// or the disabling destroy may reset a PIN 2sms does not show, and keeps
 // date_modified known when the update will write nothing.
 func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
-		return // destroy
+		if !req.State.Raw.IsNull() {
+			warnPinResetOnDestroy(ctx, req, &resp.Diagnostics)
+		}
+		return // destroy: nothing else to plan
 	}
 	r.conn.CheckAtPlan(&resp.Diagnostics)
 	if req.State.Raw.IsNull() {
 		return
 	}
-	var plan, state userResourceModel
+	var plan, state, config userResourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	warnPinReset(ctx, req, &config, &resp.Diagnostics)
 	if writesNothing(req.Plan.Raw, req.State.Raw) {
 		// Only on_destroy or timeouts change: Update sends nothing, so
 		// 2sms's date_modified stays as it is. Left unknown, the plan would
@@ -114,6 +120,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 	}
 	plan.refresh(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(recordPinRead(ctx, resp.Private, user)...)
 	resp.Diagnostics.Append(providerdata.SetIdentity(ctx, resp.Identity, plan.identity())...)
 }
 
@@ -250,6 +257,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	}
 	state.refresh(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(recordPinRead(ctx, resp.Private, user)...)
 }
 
 func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -293,6 +301,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	plan.refresh(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(recordPinRead(ctx, resp.Private, user)...)
 	resp.Diagnostics.Append(providerdata.SetIdentity(ctx, resp.Identity, plan.identity())...)
 }
 
@@ -333,11 +342,17 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if !current.Enabled {
 		return
 	}
-	// The complete current user with Enabled = false; the legacy pin, the
-	// only PIN state holds, is re-sent so disabling does not reset it.
+	// The complete current user with Enabled = false. The PUT resets a PIN
+	// it is not sent, so it carries the legacy pin (the only PIN state
+	// holds; write-only values do not reach a destroy), else the PIN 2sms
+	// just returned, as read. When 2sms shows neither, the PIN is reset, as
+	// the on_destroy description says.
 	body := *current
 	body.Enabled = false
 	body.Password, body.Pin = nil, optString(state.Pin)
+	if body.Pin == nil {
+		body.Pin = readPin(current)
+	}
 	if _, err := c.UpdateUser(ctx, id, &body); err != nil && !IsUserNotFound(err) {
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not disable the 2sms user", err)
 	}

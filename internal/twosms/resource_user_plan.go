@@ -16,14 +16,5 @@ var terraformOnly = map[string]bool{"on_destroy": true, "timeouts": true, "date_
 // terraformOnly attributes, so it sends nothing to 2sms. A value unknown in
 // the plan counts as a change.
 func writesNothing(plan, state tftypes.Value) bool {
-	var planned, prior map[string]tftypes.Value
-	if plan.As(&planned) != nil || state.As(&prior) != nil {
-		return false
-	}
-	for name, v := range planned {
-		if !terraformOnly[name] && !v.Equal(prior[name]) {
-			return false
-		}
-	}
-	return true
+	return !changesBesides(plan, state, terraformOnly)
 }

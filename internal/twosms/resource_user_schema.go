@@ -46,7 +46,7 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 			"Every user attribute the configuration leaves out keeps the user's current value in 2sms (read again right before every update) and shows it; a configured attribute that someone changes in the portal shows as drift. " +
 			"Updates go through `PUT api/v1/admin/users/{id}` with the complete user: configured values plus the user's current values for everything else, and the read-only fields exactly as 2sms holds them. " +
 			"`admin_user` changes through `PATCH api/v1/admin/users/{id}/access`, called only when the current value differs. Destroying the resource disables the user (`on_destroy = \"disable\"`, the default) or leaves it alone (`\"forget\"`).\n\n" +
-			"**PIN caveat:** 2sms's PUT resets a PIN it is not sent to null (a random PIN texted at each login), and 2sms never returns the PIN. Unless `pin_wo` or `pin` is configured, every update this resource makes, and a destroy with `on_destroy = \"disable\"`, leaves the user on random PINs.\n\n" +
+			"**PIN caveat:** 2sms's PUT resets a PIN it is not sent to null (a random PIN texted at each login), and 2sms documents no way to read the PIN back. Every PUT this resource makes (an update, an adoption that changes something, the disabling PUT of `on_destroy = \"disable\"`) therefore carries `pin_wo` or `pin` when configured; otherwise, when 2sms does return the user's PIN on read, it sends that PIN back exactly as read (never stored in state or logged). When 2sms returns no PIN (null or masked) and neither `pin_wo` nor `pin` is set, such a PUT leaves the user on random PINs: the plan of an update that sends one, and a destroy plan that disables the user, warn and name the attribute to set.\n\n" +
 			"Each operation is limited to `" + providerdata.DefaultTimeoutText + "` unless `timeouts` says otherwise.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -102,7 +102,7 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 				Sensitive:           true,
 			},
 			"pin_wo": schema.StringAttribute{
-				MarkdownDescription: "Write-only two-factor PIN (`Pin`). Because 2sms's PUT resets an omitted PIN, it is sent with every update the resource makes; `pin_wo_version` forces an update that sends a new value. Conflicts with `pin`.",
+				MarkdownDescription: "Write-only two-factor PIN (`Pin`), for Terraform 1.11+ and OpenTofu 1.11+: never stored in state or plan. Because 2sms's PUT resets an omitted PIN, it is sent with every update the resource makes; `pin_wo_version` forces an update that sends a new value. Write-only values are not available at destroy, so the disabling PUT of `on_destroy = \"disable\"` cannot send it (see `on_destroy`). Conflicts with `pin`.",
 				Optional:            true,
 				Sensitive:           true,
 				WriteOnly:           true,
@@ -112,12 +112,12 @@ func userResourceSchema(ctx context.Context) schema.Schema {
 				Optional:            true,
 			},
 			"pin": schema.StringAttribute{
-				MarkdownDescription: "Two-factor PIN (`Pin`) for CLIs without write-only attributes. Stored in state (marked sensitive); prefer `pin_wo`. Sent with every update; 2sms never returns it.",
+				MarkdownDescription: "Two-factor PIN (`Pin`) for CLIs without write-only attributes. Stored in state (marked sensitive); prefer `pin_wo`. Sent with every PUT, the disabling PUT of `on_destroy = \"disable\"` included. A PIN 2sms returns on read is never compared with it, so a change made in the portal does not show as drift.",
 				Optional:            true,
 				Sensitive:           true,
 			},
 			"on_destroy": schema.StringAttribute{
-				MarkdownDescription: "What destroying the resource does: `disable` (default) sets `Enabled = false` through the PUT; `forget` only removes it from Terraform state. 2sms has no delete call.",
+				MarkdownDescription: "What destroying the resource does: `disable` (default) sets `Enabled = false` through the PUT, with every other field as 2sms holds it; `forget` only removes it from Terraform state. 2sms has no delete call. The disabling PUT carries `pin` when set, else the PIN 2sms returned on read; when 2sms returns no PIN (null or masked) and only `pin_wo` is used (write-only values are not available at destroy), it resets the user's PIN to null, so a disabled user later re-enabled gets a random PIN at each login until a PIN is set again; the destroy plan warns when that will happen.",
 				Optional:            true,
 				Computed:            true,
 				Default:             stringdefault.StaticString(OnDestroyDisable),

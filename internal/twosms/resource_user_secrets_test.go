@@ -158,6 +158,14 @@ func TestAccTwoSMSAdminUser_legacyPasswordAndPin(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		// The disabling PUT of on_destroy = disable carries the legacy pin,
+		// the one PIN a destroy can know, so disabling keeps it.
+		CheckDestroy: func(*terraform.State) error {
+			if u := sandboxUser(t, sb, graceID); u.Enabled || sb.TwoSMS.PIN(graceID) != "246810" {
+				return fmt.Errorf("destroy should disable the user and keep the legacy pin (enabled %v, PIN kept %v)", u.Enabled, sb.TwoSMS.PIN(graceID) == "246810")
+			}
+			return nil
+		},
 		Steps: []resource.TestStep{
 			{
 				Config: cfg("first-Password-1"),

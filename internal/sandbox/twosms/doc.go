@@ -23,7 +23,9 @@
 // Error.ErrorCode and Error.ErrorReason with codes of the emulator's own
 // (SANDBOX_VALIDATION_FAILED, SANDBOX_USER_NOT_FOUND,
 // SANDBOX_ACCOUNT_NOT_FOUND, SANDBOX_ACCESS_DENIED), on HTTP 200 unless
-// Options say otherwise. A refused bearer token gets HTTP 401 with
+// Options say otherwise; Options.NotFoundAnswer can also make an unknown
+// user or account an envelope whose code and reason never say "not found"
+// (SANDBOX_E1042), or a success whose Detail is null. A refused bearer token gets HTTP 401 with
 // {"Message":"Authorization has been denied for this request."}; a body or
 // route value that does not bind gets HTTP 400 with
 // {"Message":"The request is invalid.", …}.

@@ -2,6 +2,7 @@ package twosms
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"sync"
 	"time"
@@ -35,8 +36,16 @@ type Options struct {
 	NullErrorOnSuccess bool `json:"null_error_on_success,omitempty"`
 
 	// MaskSecretsOnRead makes reads return "********" in Password and Pin
-	// when they are set. By default both are always null on reads.
+	// when they are set. By default both are always null on reads; see
+	// also ReturnPinOnRead.
 	MaskSecretsOnRead bool `json:"mask_secrets_on_read,omitempty"`
+
+	// ReturnPinOnRead makes reads return the stored Pin as it is. By
+	// default Pin is always null on reads (or "********" under
+	// MaskSecretsOnRead, which wins when both are set). [I] twosms-api.md
+	// §3.1: the help page's GET sample carries Pin, but whether a real
+	// server echoes it is [UNKNOWN].
+	ReturnPinOnRead bool `json:"return_pin_on_read,omitempty"`
 
 	// AcceptUnknownLanguages lets PUT store a LanguageID that is not in the
 	// seeded language table.
@@ -55,6 +64,17 @@ type Options struct {
 	// NotFoundStatus is the HTTP status of an envelope that reports an
 	// unknown user or account; 0 means 200.
 	NotFoundStatus int `json:"not_found_status,omitempty"`
+
+	// NotFoundAnswer is the form of the answer about an unknown user or
+	// account. [I] twosms-api.md §2.1 and §4.3: not-found is [UNKNOWN] and
+	// the ErrorCode values are undocumented, so a client cannot rely on
+	// the wording. "" (the default) is an Error envelope with
+	// SANDBOX_USER_NOT_FOUND / SANDBOX_ACCOUNT_NOT_FOUND and a reason that
+	// says "was not found"; NotFoundOpaque is an Error envelope whose code
+	// and reason never say "not found"; NotFoundEmpty is a success envelope
+	// whose Detail is null, as a .NET action that returns what it looked up
+	// would answer.
+	NotFoundAnswer string `json:"not_found_answer,omitempty"`
 
 	// Now is the emulator's clock; nil means time.Now. Tests move it to
 	// expire tokens.
@@ -144,5 +164,23 @@ func wireTruncate(t time.Time) time.Time {
 func (e *Emulator) MergeOptions(raw json.RawMessage) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return sandbox.MergeOptionsJSON(raw, &e.opts)
+	next := e.opts
+	if err := sandbox.MergeOptionsJSON(raw, &next); err != nil {
+		return err
+	}
+	if err := next.check(); err != nil {
+		return err
+	}
+	e.opts = next
+	return nil
+}
+
+// check rejects an option value the emulator has no reading for, so a
+// misspelt seed fails instead of silently meaning the default.
+func (o Options) check() error {
+	switch o.NotFoundAnswer {
+	case "", NotFoundOpaque, NotFoundEmpty:
+		return nil
+	}
+	return fmt.Errorf("emulator options: not_found_answer %q is none of \"\", %q, %q", o.NotFoundAnswer, NotFoundOpaque, NotFoundEmpty)
 }

@@ -83,11 +83,34 @@ func (e *Emulator) fail(c caller, status int, code, reason string) reply {
 	}}
 }
 
+// The forms of NotFoundAnswer besides the default.
+const (
+	NotFoundOpaque = "opaque"
+	NotFoundEmpty  = "empty"
+)
+
+// codeOpaqueMissing and reasonOpaqueMissing are the NotFoundOpaque answer:
+// a code and reason that say what happened without the words "not found".
+const (
+	codeOpaqueMissing   = "SANDBOX_E1042"
+	reasonOpaqueMissing = "No record matches the given identifier."
+)
+
 // notFound reports an unknown user or account. [I] twosms-api.md §4.3: "not
 // found" is [UNKNOWN]; the least forgiving reading is an envelope error on
 // HTTP 200, which a client that only looks at the status takes for success.
+// NotFoundAnswer selects the other forms (see Options).
 func (e *Emulator) notFound(c caller, code, reason string) reply {
-	return e.fail(c, statusOr(e.opts.NotFoundStatus), code, reason)
+	status := statusOr(e.opts.NotFoundStatus)
+	switch e.opts.NotFoundAnswer {
+	case NotFoundOpaque:
+		return e.fail(c, status, codeOpaqueMissing, reasonOpaqueMissing)
+	case NotFoundEmpty:
+		rp := e.ok(c, nil)
+		rp.status = status
+		return rp
+	}
+	return e.fail(c, status, code, reason)
 }
 
 // invalid reports failed validation. [I] twosms-api.md §2.3: a business

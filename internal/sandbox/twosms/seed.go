@@ -177,6 +177,9 @@ func (e *Emulator) buildState(s SeedData) (state, error) {
 	if s.Options != nil {
 		st.opts = *s.Options
 		st.opts.Now = e.opts.Now
+		if err := st.opts.check(); err != nil {
+			return state{}, err
+		}
 	}
 	now := e.now()
 

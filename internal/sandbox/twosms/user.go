@@ -92,7 +92,8 @@ const maskedSecret = "********"
 //
 // [I] twosms-api.md §3.1: unset .NET strings and nullable dates are null;
 // Password, Pin and UserPassword are never echoed (whether the real service
-// does is [UNKNOWN]), unless MaskSecretsOnRead asks for a mask.
+// does is [UNKNOWN]), unless MaskSecretsOnRead asks for a mask or
+// ReturnPinOnRead for the PIN itself.
 func (e *Emulator) toWire(u *User) wireUser {
 	w := wireUser{
 		ID:                   guidOrEmpty(u.ID),
@@ -114,13 +115,16 @@ func (e *Emulator) toWire(u *User) wireUser {
 		TimeZone:             nullable(u.TimeZone),
 		Username:             nullable(u.Username),
 	}
-	if e.opts.MaskSecretsOnRead {
+	switch {
+	case e.opts.MaskSecretsOnRead:
 		if u.Password != "" {
 			w.Password = nullable(maskedSecret)
 		}
 		if u.Pin != "" {
 			w.Pin = nullable(maskedSecret)
 		}
+	case e.opts.ReturnPinOnRead:
+		w.Pin = nullable(u.Pin)
 	}
 	return w
 }
