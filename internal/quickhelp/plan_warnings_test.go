@@ -57,11 +57,17 @@ func TestModifyPlanWarnsWhenAnUpdateLeavesOutUnreturnedFields(t *testing.T) {
 		state, plan, config *userResourceModel
 		want                []string
 	}{
-		{"update of a managed field", user(nil), user(func(m *userResourceModel) { newJob(m); m.Confirmed, m.BypassSSO = types.BoolUnknown(), types.BoolUnknown() }), config(newJob), []string{"bypass_sso", "confirmed"}},
+		{"update of a managed field", user(nil), user(func(m *userResourceModel) {
+			newJob(m)
+			m.Confirmed, m.BypassSSO = types.BoolUnknown(), types.BoolUnknown()
+		}), config(newJob), []string{"bypass_sso", "confirmed"}},
 		{"update with confirmed configured", user(nil), user(func(m *userResourceModel) { newJob(m); m.Confirmed = types.BoolValue(true) }),
 			config(func(m *userResourceModel) { newJob(m); m.Confirmed = types.BoolValue(true) }), []string{"bypass_sso"}},
 		{"update with both known from an earlier apply", user(func(m *userResourceModel) { m.Confirmed, m.BypassSSO = types.BoolValue(true), types.BoolValue(false) }),
-			user(func(m *userResourceModel) { newJob(m); m.Confirmed, m.BypassSSO = types.BoolValue(true), types.BoolValue(false) }), config(newJob), nil},
+			user(func(m *userResourceModel) {
+				newJob(m)
+				m.Confirmed, m.BypassSSO = types.BoolValue(true), types.BoolValue(false)
+			}), config(newJob), nil},
 		{"no change", user(nil), user(nil), config(nil), nil},
 		{"only on_destroy changes", user(nil), user(func(m *userResourceModel) { m.OnDestroy = types.StringValue(OnDestroyForget) }), config(nil), nil},
 		{"e-mail changes only in case", user(nil), user(func(m *userResourceModel) { m.Email = types.StringValue("Grace@Example.com") }), config(nil), nil},
