@@ -19,7 +19,7 @@ func TestSwitches_pagePositionsChangeTheList(t *testing.T) {
 		env := newEnv(t, quickhelp.Options{})
 		addUsers(env, 5)
 		for _, r := range append(s.Readings, s.Readings[0]) {
-			if err := sandbox.SetPosition(env.emu, sandbox.Position{Name: r.Name, Options: r.Options}); err != nil {
+			if err := sandbox.SetPosition(env.emu, sandbox.Position(r)); err != nil {
 				t.Fatal(err)
 			}
 			readings[r.Name] = ids(env.list(t, "?page=1&pageSize=2", nil))
