@@ -10,8 +10,9 @@ import (
 // complete walk of getUserList, answered in the list's own shape, does not
 // hold it. So before anyone concludes "deleted" from a list, every page must
 // prove it came from the Customer API (records and totalCount present, every
-// record carrying a real userId) and the walk must reach the totalCount the
-// list claimed. A page that proves nothing is an error naming base_url,
+// record carrying a real userId; records may be null on a page without
+// users, quickhelp-api.md §3 leaving that open) and the walk (walk.go) must
+// reach the totalCount the list claimed. A page that proves nothing is an error naming base_url,
 // because a wrong base URL (a web server, a proxy, a portal page) is what
 // answers 2xx with something else.
 
