@@ -57,3 +57,17 @@ func TestSwitches_emptyRecordsAndClamp(t *testing.T) {
 		t.Errorf("empty page records %v, want []", got)
 	}
 }
+
+// A merge Seed would refuse leaves the options as they were.
+func TestMergeOptions_refusesWhatSeedRefuses(t *testing.T) {
+	env := newEnv(t, quickhelp.Options{})
+	addUsers(env, 3)
+	for _, raw := range []string{`{"validation_body": "xml"}`, `{"max_page_size": -1, "page_is_offset": true}`, `{"no_such_option": true}`} {
+		if err := env.emu.MergeOptions([]byte(raw)); err == nil {
+			t.Errorf("MergeOptions(%s) accepted", raw)
+		}
+	}
+	if l := env.list(t, "?page=1&pageSize=2", nil); !reflect.DeepEqual(ids(l), []int{1, 2}) {
+		t.Errorf("a refused merge changed the list: %v", ids(l))
+	}
+}
