@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"slices"
 
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 )
 
@@ -82,6 +84,7 @@ func (c *Client) ListAllUsers(ctx context.Context, customerIDs []int64) ([]User,
 			// Page 2 is page 1 moved on by one user: page counts records.
 			byOffset = true
 			w.addNew(res.Records)
+			w.learned(ctx, "getUserList's page parameter reads as a record offset: page 2 held page 1's users moved on by one")
 		} else if err := w.add(res.Records, next); err != nil {
 			return nil, err
 		}
@@ -118,7 +121,18 @@ func (w *listWalk) tryPageZero(ctx context.Context) (string, error) {
 	}
 	before := len(w.users)
 	w.addNew(res.Records)
+	if len(w.users) > before {
+		w.learned(ctx, "getUserList's first page is page 0: the walk from page 1 came up short and page 0 held the rest")
+	}
 	return fmt.Sprintf("it held %d users, %d of them new", len(res.Records), len(w.users)-before), nil
+}
+
+// learned logs what the walk found out about the page parameter, so that a
+// user comparing with quickhelp-api.md §3 can see which reading their
+// tenant has.
+func (w *listWalk) learned(ctx context.Context, what string) {
+	ctx = w.c.http.LogContext(ctx)
+	tflog.SubsystemInfo(ctx, w.c.http.Vendor(), what, map[string]any{"page_size": w.pageSize, "total_count": w.total})
 }
 
 // fetch asks for one page and checks what the answer echoes; it learns the

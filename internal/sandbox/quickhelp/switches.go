@@ -19,7 +19,7 @@ var switches = []sandbox.Switch{
 			{Name: "record offset", Options: map[string]any{"zero_based_pages": false, "page_is_offset": true}},
 		},
 		Kind:  0,
-		Check: "With at least three users, call getUserList with pageSize=1 and page=0, then page=1, then page=2, and compare the userId of the one record each returns: page=0 refused or equal to page=1 means pages count from 1; otherwise consecutive pages showing consecutive users with page=0 the first means from 0 (with pageSize=1 an offset looks the same, so repeat with pageSize=2: page=1 then overlaps page=0 by one user when page is an offset).",
+		Check: "With at least three users, call getUserList with pageSize=2 and page=0, then page=1, and compare the userIds: page=0 refused (a 400 naming page) or showing the same users as page=1 means pages count from 1; page=1 starting with the second user of page=0 means page is a record offset; page=1 starting with the third user means pages count from 0.",
 	},
 	{
 		Name:   "update_omitted_fields",
