@@ -73,12 +73,13 @@ type CustomField struct {
 	Value *string `json:"value"`
 }
 
-// UserList is getUserList's 200 body (§3).
+// UserList is getUserList's 200 body (§3). Page and PageSize are what the
+// answer echoes, nil when it echoes nothing.
 type UserList struct {
 	Records    []User `json:"records"`
 	TotalCount int    `json:"totalCount"`
-	Page       int    `json:"page"`
-	PageSize   int    `json:"pageSize"`
+	Page       *int   `json:"page"`
+	PageSize   *int   `json:"pageSize"`
 }
 
 // UserUpdate is updateUserAccount's body (§4). Whether the call keeps or
@@ -135,35 +136,6 @@ func (c *Client) ListUsers(ctx context.Context, customerIDs []int64, page, pageS
 		return nil, err
 	}
 	return provenPage(&out, page)
-}
-
-// ListAllUsers walks every page of getUserList. It stops when it holds
-// totalCount records or a page comes back empty, fails rather than loop
-// when the server ignores the page number (a page repeating users already
-// seen), and fails when it ends with fewer records than totalCount: only a
-// complete list proves a user absent.
-func (c *Client) ListAllUsers(ctx context.Context, customerIDs []int64) ([]User, error) {
-	var all []User
-	seen := map[int64]bool{}
-	for page := firstPage; ; page++ {
-		res, err := c.ListUsers(ctx, customerIDs, page, listPageSize)
-		if err != nil {
-			return nil, err
-		}
-		for _, u := range res.Records {
-			if seen[u.UserID] {
-				return nil, fmt.Errorf("the QuickHelp user list repeated user %d on page %d: the server does not seem to understand the %q parameter (a guessed name, see the provider's README)", u.UserID, page, paramPage)
-			}
-			seen[u.UserID] = true
-		}
-		all = append(all, res.Records...)
-		if len(all) >= res.TotalCount {
-			return all, nil
-		}
-		if len(res.Records) == 0 {
-			return nil, &shortListError{got: len(all), total: res.TotalCount, lastPage: page}
-		}
-	}
 }
 
 // UpdateUser is updateUserAccount, POST /v1/User/Update. The body is the

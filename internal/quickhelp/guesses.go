@@ -27,8 +27,9 @@ const (
 
 // Paging numbers the document does not give (§3).
 const (
-	// firstPage: "page" is read as a page number starting at 1, because the
-	// response echoes it.
+	// firstPage is where a walk starts: "page" read as a page number from
+	// 1, the likeliest reading since the response echoes it. walk.go tells
+	// pages numbered from 0 and page as a record offset from what comes back.
 	firstPage = 1
 	// listPageSize is the largest page size there is any evidence for:
 	// deleteUser's documented batch limit of 100. A server that caps lower

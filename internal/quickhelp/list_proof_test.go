@@ -13,10 +13,11 @@ import (
 // error naming base_url, never an empty list.
 func TestProvenPage(t *testing.T) {
 	cases := map[string]string{
-		`{}`:                              "neither records nor totalCount",
-		`{"records":null,"totalCount":0}`: "without records",
-		`{"records":[]}`:                  "without totalCount",
-		`{"records":[],"totalCount":-1}`:  "negative totalCount",
+		`{}`:                             "neither records nor totalCount",
+		`{"totalCount":0}`:               "without records",
+		`{"records":{},"totalCount":1}`:  "records that are not a list of users",
+		`{"records":[]}`:                 "without totalCount",
+		`{"records":[],"totalCount":-1}`: "negative totalCount",
 		`{"records":[{"email":"a@example.com"}],"totalCount":1}`: "record 1 without a userId",
 	}
 	for body, want := range cases {
@@ -29,12 +30,16 @@ func TestProvenPage(t *testing.T) {
 			t.Errorf("%s: got %v, want an error with %q naming base_url", body, err, want)
 		}
 	}
-	var p listPage
-	if err := json.Unmarshal([]byte(`{"records":[],"totalCount":0,"page":1,"pageSize":100}`), &p); err != nil {
-		t.Fatal(err)
-	}
-	if got, err := provenPage(&p, 1); err != nil || got.TotalCount != 0 || got.Records == nil {
-		t.Errorf("an empty list in the list's shape is proof of an empty account, got %+v, %v", got, err)
+	// An empty page may carry [] or a present null (quickhelp-api.md §3
+	// leaves it open): both, with totalCount, are the list's own shape.
+	for _, body := range []string{`{"records":[],"totalCount":0,"page":1,"pageSize":100}`, `{"records":null,"totalCount":0,"page":1,"pageSize":100}`} {
+		var p listPage
+		if err := json.Unmarshal([]byte(body), &p); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := provenPage(&p, 1); err != nil || got.TotalCount != 0 || got.Records == nil || len(got.Records) != 0 {
+			t.Errorf("%s: an empty list in the list's shape is proof of an empty account, got %+v, %v", body, got, err)
+		}
 	}
 }
 

@@ -89,6 +89,17 @@ func roleIDs(u *User) []string {
 	return slices.Compact(out)
 }
 
+// rolesAsRead are a user's role GUIDs exactly as the list spelled them, in
+// its order: what an update sends back for roles the configuration leaves
+// alone, so that a value Terraform does not manage is never rewritten.
+func rolesAsRead(u *User) []string {
+	out := make([]string, 0, len(u.Roles))
+	for _, r := range u.Roles {
+		out = append(out, r.ID)
+	}
+	return out
+}
+
 // setStrings reads a known set of strings.
 func setStrings(ctx context.Context, s types.Set) ([]string, diag.Diagnostics) {
 	var out []string
@@ -122,7 +133,7 @@ func expandUpdate(ctx context.Context, plan, config *userResourceModel, server *
 		Department: pick(config.Department, plan.Department, server.Department),
 		JobTitle:   pick(config.JobTitle, plan.JobTitle, server.JobTitle),
 		Licensed:   server.LicenseIssued,
-		Roles:      roleIDs(server),
+		Roles:      rolesAsRead(server),
 	}
 	// E-mail addresses compare without regard to case (the list is searched
 	// that way too), so a configured address differing only in case is not
@@ -164,7 +175,7 @@ func needsUpdate(body UserUpdate, server *User) bool {
 		body.FirstName != deref(server.FirstName) || body.LastName != deref(server.LastName) ||
 		body.Email != deref(server.Email) || body.Department != deref(server.Department) ||
 		body.JobTitle != deref(server.JobTitle) || body.Licensed != server.LicenseIssued ||
-		!slices.Equal(body.Roles, roleIDs(server))
+		!sameFold(body.Roles, rolesAsRead(server))
 }
 
 // unlicenseBody is the complete body that takes a user's licence away and
@@ -181,7 +192,7 @@ func unlicenseBody(state *userResourceModel, server *User) UserUpdate {
 		Licensed:   false,
 		Confirmed:  knownBool(state.Confirmed),
 		BypassSSO:  knownBool(state.BypassSSO),
-		Roles:      roleIDs(server),
+		Roles:      rolesAsRead(server),
 	}
 }
 

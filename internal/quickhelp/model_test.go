@@ -24,17 +24,41 @@ func TestExpandUpdateKeepsUnconfiguredServerValues(t *testing.T) {
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
+	// Roles the configuration leaves alone go back exactly as read.
 	want := UserUpdate{UserID: 7, FirstName: "New", LastName: "Name", Email: "a@example.com", JobTitle: "Boss", Licensed: true,
-		Roles: []string{"3f8e2a10-5b1c-4d7e-9a01-000000000005"}, BypassSSO: ptr(true)}
+		Roles: []string{"3F8E2A10-5B1C-4D7E-9A01-000000000005"}, BypassSSO: ptr(true)}
 	if got.FirstName != want.FirstName || got.LastName != want.LastName || got.Email != want.Email || got.JobTitle != want.JobTitle ||
 		got.Licensed != want.Licensed || !slices.Equal(got.Roles, want.Roles) || got.Confirmed != nil || got.BypassSSO == nil || !*got.BypassSSO {
 		t.Fatalf("expandUpdate = %+v, want %+v", got, want)
 	}
-	if needsUpdate(UserUpdate{UserID: 7, FirstName: "Old", LastName: "Name", Email: "a@example.com", JobTitle: "Boss", Licensed: true, Roles: want.Roles}, server) {
+	if needsUpdate(UserUpdate{UserID: 7, FirstName: "Old", LastName: "Name", Email: "a@example.com", JobTitle: "Boss", Licensed: true, Roles: []string{"3f8e2a10-5b1c-4d7e-9a01-000000000005"}}, server) {
 		t.Fatal("a body equal to the server's values needs no call")
 	}
 	if !needsUpdate(got, server) {
 		t.Fatal("a rename needs a call")
+	}
+}
+
+// What the list returns and the configuration does not manage is sent back
+// exactly as read: spelling, order and surrounding spaces included.
+func TestExpandUpdateSendsUnmanagedValuesAsRead(t *testing.T) {
+	ctx := context.Background()
+	server := &User{UserID: 9, FirstName: ptr(" Ada "), LastName: ptr("Lovelace"), Email: ptr("Ada@Example.COM"), Department: ptr("R&D  "),
+		Roles: []Role{{ID: "3F8E2A10-5B1C-4D7E-9A01-000000000005"}, {ID: "3f8e2a10-5b1c-4d7e-9a01-000000000003"}}}
+	config := &userResourceModel{userModel: userModel{JobTitle: types.StringValue("Countess")}, Roles: types.SetNull(types.StringType)}
+	plan := &userResourceModel{userModel: userModel{JobTitle: types.StringValue("Countess"), Licensed: types.BoolUnknown()}, Roles: types.SetUnknown(types.StringType)}
+	got, d := expandUpdate(ctx, plan, config, server)
+	if d.HasError() {
+		t.Fatal(d)
+	}
+	want := UserUpdate{UserID: 9, FirstName: " Ada ", LastName: "Lovelace", Email: "Ada@Example.COM", Department: "R&D  ", JobTitle: "Countess",
+		Roles: []string{"3F8E2A10-5B1C-4D7E-9A01-000000000005", "3f8e2a10-5b1c-4d7e-9a01-000000000003"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("expandUpdate = %+v\nwant          %+v", got, want)
+	}
+	state := &userResourceModel{}
+	if off := unlicenseBody(state, server); !slices.Equal(off.Roles, want.Roles) || off.Email != "Ada@Example.COM" || off.FirstName != " Ada " {
+		t.Fatalf("unlicenseBody = %+v", off)
 	}
 }
 

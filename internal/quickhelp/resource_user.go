@@ -57,12 +57,13 @@ func (r *UserResource) client(diags *diag.Diagnostics) *Client {
 }
 
 // ModifyPlan reports missing credentials at plan time, before anything is
-// sent.
-func (r *UserResource) ModifyPlan(_ context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return
+// sent, and warns when an update would leave out confirmed or bypass_sso
+// (plan_warnings.go).
+func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if !req.Plan.Raw.IsNull() {
+		r.conn.CheckAtPlan(&resp.Diagnostics)
 	}
-	r.conn.CheckAtPlan(&resp.Diagnostics)
+	warnUnreturnedReset(ctx, req, resp)
 }
 
 // Create adopts the existing user and applies the configuration to it.

@@ -37,7 +37,7 @@ const (
 // take the description over too.
 const keptWhenOmitted = " A `saas_quickhelp_user` that leaves it out keeps the user's current value in QuickHelp (and re-sends it on every update, since the update call takes the complete user)."
 
-const notReturned = " QuickHelp's API never returns this field, so drift on it cannot be seen: Terraform keeps the last value it sent. When it was never set, it is left out of the update call, and the document does not say whether QuickHelp then keeps it or resets it to `false`; set it explicitly to be sure."
+const notReturned = " QuickHelp's API never returns this field, so drift on it cannot be seen: Terraform keeps the last value it sent. When it was never set, it is left out of the update call, and the document does not say whether QuickHelp then keeps it or resets it to `false`; set it explicitly to be sure. A plan that sends the update call (an in-place change, an adoption that may change the user, or a destroy with `on_destroy = \"unlicense\"`) without a value for it shows a warning naming it."
 
 func (r *UserResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = userResourceSchema(ctx)

@@ -21,4 +21,5 @@ var Descriptor = sandbox.Descriptor{
 	Seed: []sandbox.SeedValue{
 		{Name: "customer_id", Value: strconv.Itoa(DefaultCustomerID), About: `the default key's own customer, "Sandbox Customer"; no users until a seed adds them`},
 	},
+	Switches: switches,
 }

@@ -98,9 +98,18 @@ func (e *Emulator) resetLimits() {
 }
 
 // MergeOptions replaces the options raw names and keeps the others; see
-// sandbox.Emulator.
+// sandbox.Emulator. Options Seed would refuse are refused here too, and
+// leave the current ones as they were.
 func (e *Emulator) MergeOptions(raw json.RawMessage) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return sandbox.MergeOptionsJSON(raw, &e.opts)
+	merged := e.opts
+	if err := sandbox.MergeOptionsJSON(raw, &merged); err != nil {
+		return err
+	}
+	if err := merged.validate(); err != nil {
+		return err
+	}
+	e.opts = merged
+	return nil
 }

@@ -42,7 +42,9 @@ type roleRef struct {
 // getUserList follows quickhelp-api.md §3 (getUserList): the caller's users,
 // or for a partner the users of the customers in customerIds, one page at a
 // time with the total count. [I] §3: records are ordered by userId; a page
-// past the end is empty with the right totalCount; pageSize above the
+// past the end is empty (records null unless Options.EmptyRecordsAsArray)
+// with the right totalCount; page is a page number unless
+// Options.PageIsOffset makes it a record offset; pageSize above the
 // maximum is clamped and the clamped size echoed, so a client has to page by
 // totalCount rather than by a short page.
 func (e *Emulator) getUserList(w http.ResponseWriter, r *http.Request, c caller) {
@@ -59,8 +61,11 @@ func (e *Emulator) getUserList(w http.ResponseWriter, r *http.Request, c caller)
 		return
 	}
 	users := e.data.sortedUsers(func(u User) bool { return customers[u.CustomerID] })
-	resp := listResponse{Records: []userRecord{}, TotalCount: len(users), Page: page, PageSize: pageSize}
-	if offset := int64(page-opts.firstPage()) * int64(pageSize); offset < int64(len(users)) {
+	resp := listResponse{TotalCount: len(users), Page: page, PageSize: pageSize}
+	if opts.EmptyRecordsAsArray {
+		resp.Records = []userRecord{}
+	}
+	if offset := opts.offset(page, pageSize); offset < int64(len(users)) {
 		end := min(offset+int64(pageSize), int64(len(users)))
 		for _, u := range users[offset:end] {
 			resp.Records = append(resp.Records, e.record(u))

@@ -47,6 +47,11 @@ func TestList_Paging(t *testing.T) {
 		{"zero-based pages", quickhelp.Options{ZeroBasedPages: true}, "?page=0&pageSize=10", span(1, 10), 0, 10},
 		{"zero-based default", quickhelp.Options{ZeroBasedPages: true}, "?pageSize=20", span(1, 20), 0, 20},
 		{"default size option", quickhelp.Options{DefaultPageSize: 3}, "?page=2", span(4, 6), 2, 3},
+		{"offset: page 0 is the first record", quickhelp.Options{PageIsOffset: true}, "?page=0&pageSize=3", span(1, 3), 0, 3},
+		{"offset: page N skips N records", quickhelp.Options{PageIsOffset: true}, "?page=2&pageSize=3", span(3, 5), 2, 3},
+		{"offset: default page", quickhelp.Options{PageIsOffset: true}, "?pageSize=2", span(1, 2), 0, 2},
+		{"offset: near the end", quickhelp.Options{PageIsOffset: true}, "?page=23&pageSize=10", span(24, 25), 23, 10},
+		{"offset wins over zero-based", quickhelp.Options{PageIsOffset: true, ZeroBasedPages: true}, "?page=1&pageSize=2", span(2, 3), 1, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,11 +68,26 @@ func TestList_Paging(t *testing.T) {
 	}
 }
 
+// An empty page carries "records": null by default, [] when asked to; a
+// page with users carries them either way.
 func TestList_Empty(t *testing.T) {
-	env := newEnv(t, quickhelp.Options{})
-	r := env.do(t, "GET", "/User/List", "", nil)
-	if got := strings.TrimSpace(string(r.body)); got != `{"records":[],"totalCount":0,"page":1,"pageSize":10}` {
-		t.Errorf("body %s", got)
+	for _, tt := range []struct {
+		opts        quickhelp.Options
+		query, want string
+	}{
+		{quickhelp.Options{}, "", `{"records":null,"totalCount":0,"page":1,"pageSize":10}`},
+		{quickhelp.Options{EmptyRecordsAsArray: true}, "", `{"records":[],"totalCount":0,"page":1,"pageSize":10}`},
+		{quickhelp.Options{}, "?page=2&pageSize=1", `{"records":null,"totalCount":1,"page":2,"pageSize":1}`},
+		{quickhelp.Options{EmptyRecordsAsArray: true}, "?page=2&pageSize=1", `{"records":[],"totalCount":1,"page":2,"pageSize":1}`},
+	} {
+		env := newEnv(t, tt.opts)
+		if strings.Contains(tt.query, "page=2") {
+			addUsers(env, 1)
+		}
+		r := env.do(t, "GET", "/User/List"+tt.query, "", nil)
+		if got := strings.TrimSpace(string(r.body)); got != tt.want {
+			t.Errorf("%+v %s: body %s, want %s", tt.opts, tt.query, got, tt.want)
+		}
 	}
 }
 
@@ -80,6 +100,7 @@ func TestList_BadPaging(t *testing.T) {
 	}{
 		{"page 0 when pages start at 1", quickhelp.Options{}, "?page=0", "page"},
 		{"negative page", quickhelp.Options{ZeroBasedPages: true}, "?page=-1", "page"},
+		{"negative offset", quickhelp.Options{PageIsOffset: true}, "?page=-1", "page"},
 		{"page not a number", quickhelp.Options{}, "?page=two", "page"},
 		{"empty page", quickhelp.Options{}, "?page=", "page"},
 		{"page size 0", quickhelp.Options{}, "?pageSize=0", "pageSize"},

@@ -48,6 +48,19 @@ type Options struct {
 	// leaves it open).
 	ZeroBasedPages bool `json:"zero_based_pages,omitempty"`
 
+	// PageIsOffset reads getUserList's page as a record offset: page N skips
+	// N records, so the first page is 0 and the next one starts where the
+	// last ended. [I] §3: the portal calls page "the offset of items to
+	// show"; the echo of page in the answer makes a page number the likelier
+	// reading, so this is off by default. It wins over ZeroBasedPages.
+	PageIsOffset bool `json:"page_is_offset,omitempty"`
+
+	// EmptyRecordsAsArray answers a page without users with "records": [].
+	// Off: with "records": null, as .NET serialises a list it never filled.
+	// [I] §3: the documented example shows an array holding a record, so
+	// what an empty page carries is open; null is the harder one to read.
+	EmptyRecordsAsArray bool `json:"empty_records_as_array,omitempty"`
+
 	// DefaultPageSize is getUserList's page size when pageSize is absent;
 	// 0 means the guess in guesses.go (10).
 	DefaultPageSize int `json:"default_page_size,omitempty"`
@@ -106,10 +119,18 @@ func (o Options) now() time.Time {
 }
 
 func (o Options) firstPage() int {
-	if o.ZeroBasedPages {
+	if o.ZeroBasedPages || o.PageIsOffset {
 		return 0
 	}
 	return guessFirstPage
+}
+
+// offset is the index of the first record page shows.
+func (o Options) offset(page, pageSize int) int64 {
+	if o.PageIsOffset {
+		return int64(page)
+	}
+	return int64(page-o.firstPage()) * int64(pageSize)
 }
 
 func (o Options) defaultPageSize() int {
