@@ -105,13 +105,21 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	case existing != nil:
 		tflog.Info(ctx, "adopting existing QAComplete user", map[string]any{"dept_id": deptID, "user_id": existing.ID})
-		resp.Diagnostics.Append(checkAdoptedCreateOnly(&plan, existing)...)
+		// The PUT is built from the full user, not the list row: a list
+		// item may lack fields the single user has (§4.2), and the PUT
+		// would reset them.
+		current, err := c.getUserByEmail(ctx, deptID, existing.ID, email)
+		if err != nil {
+			providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QAComplete user to adopt", err)
+			return
+		}
+		resp.Diagnostics.Append(checkAdoptedCreateOnly(&plan, current)...)
 		if resp.Diagnostics.HasError() {
 			return
 		}
 		var config userResourceModel
 		resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-		user, err = c.UpdateUser(ctx, deptID, existing.ID, expandUserPut(&plan, &config, existing))
+		user, err = c.UpdateUser(ctx, deptID, existing.ID, expandUserPut(&plan, &config, current))
 		if err != nil {
 			providerdata.AddAPIError(&resp.Diagnostics, "Could not update the adopted QAComplete user", err)
 			return
@@ -145,19 +153,19 @@ func (r *UserResource) createWithReconcile(ctx context.Context, c *Client, plan 
 	for attempt := 1; attempt <= 1+c.http.MaxRetries(); attempt++ {
 		user, err := c.CreateUser(ctx, deptID, expandUserPost(plan))
 		if err == nil {
-			if user.ID != 0 {
+			if user != nil {
 				return user, nil
 			}
-			// [I] The POST response is undocumented; without an id, find
-			// the user the server just made.
+			// [I] The POST response is undocumented; without a user in
+			// it, find the user the server just made.
 			found, ferr := c.FindUserByEmail(ctx, deptID, email)
 			if ferr != nil {
 				return nil, ferr
 			}
 			if found == nil {
-				return nil, fmt.Errorf("QAComplete accepted the new user but returned no id, and no user with e-mail %s was found in department %d", email, deptID)
+				return nil, fmt.Errorf("QAComplete accepted the new user but its answer carried no user, and no user with e-mail %s was found in department %d afterwards. Check in the QAComplete UI whether the user was created, and check qacomplete.base_url (or %s)", email, deptID, EnvBaseURL)
 			}
-			return c.GetUser(ctx, deptID, found.ID)
+			return c.getUserByEmail(ctx, deptID, found.ID, email)
 		}
 		if !apiclient.IsAmbiguous(err) {
 			return nil, err
@@ -188,7 +196,7 @@ func settleCreate(ctx context.Context, c *Client, deptID int64, email string) (*
 	if err != nil || found == nil {
 		return nil, err
 	}
-	return c.GetUser(ctx, deptID, found.ID)
+	return c.getUserByEmail(ctx, deptID, found.ID, email)
 }
 
 func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
