@@ -99,9 +99,14 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	var user *User
 	var err error
 	if !cfg.UserID.IsNull() {
-		var gone bool
+		var gone Gone
 		user, gone, err = c.ReadUser(ctx, deptID, cfg.UserID.ValueInt64())
-		if gone {
+		if gone == DepartmentGone {
+			resp.Diagnostics.AddAttributeError(path.Root("dept_id"), "QAComplete department not found",
+				fmt.Sprintf("Department %d does not exist: QAComplete answers not-found for it, and GET /depts does not list it.", deptID))
+			return
+		}
+		if gone == UserGone {
 			resp.Diagnostics.AddAttributeError(path.Root("user_id"), "QAComplete user not found",
 				fmt.Sprintf("No user %d has department %d as its primary department.", cfg.UserID.ValueInt64(), deptID))
 			return

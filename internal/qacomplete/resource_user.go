@@ -222,7 +222,13 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 
 	deptID, userID := state.DeptID.ValueInt64(), state.UserID.ValueInt64()
 	user, gone, err := c.ReadUser(ctx, deptID, userID)
-	if gone {
+	if gone == DepartmentGone {
+		resp.Diagnostics.AddWarning("QAComplete department no longer exists",
+			fmt.Sprintf("Department %d, the primary department of user %d%s, no longer exists in QAComplete: the user and the department's user list both answer QAComplete's own not-found, and GET /depts does not list it. The user was removed from Terraform state; the next plan proposes to create it again, which fails until dept_id names an existing department.", deptID, userID, inParens(state.Email.ValueString())))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if gone == UserGone {
 		resp.Diagnostics.AddWarning("QAComplete user no longer exists",
 			fmt.Sprintf("User %d in department %d%s was not found, so it was removed from Terraform state; the next plan proposes to create it again. It was deleted outside Terraform or moved to another primary department.", userID, deptID, inParens(state.Email.ValueString())))
 		resp.State.RemoveResource(ctx)
