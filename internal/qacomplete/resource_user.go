@@ -66,7 +66,9 @@ func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		return // a new dept_id replaces the user
 	}
 	planCreateOnly(&plan, &state, &resp.Diagnostics)
-	if !putFieldsDiffer(&plan, &state) {
+	if putFieldsDiffer(&plan, &state) {
+		warnPutMayReset(&state, &resp.Diagnostics)
+	} else {
 		// Update sends no PUT (only Terraform's own attributes or unsendable
 		// create-only values change), so QAComplete's date_updated stays as
 		// it is; left unknown, the plan would show it changing.
@@ -282,6 +284,13 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		if err != nil {
 			providerdata.AddAPIError(&resp.Diagnostics, "Could not update the QAComplete user", err)
 			return
+		}
+		if lost := putResetCreateOnly(current, user); len(lost) > 0 {
+			// State records what QAComplete now holds, not the lost values.
+			for _, v := range plan.createOnly() {
+				*v = types.StringNull()
+			}
+			resp.Diagnostics.AddError("QAComplete's update reset create-only values", putResetDetail(state.ID.ValueString(), lost))
 		}
 	}
 	flattenUserToResource(deptID, user, &plan)

@@ -2,6 +2,7 @@ package qacomplete_test
 
 import (
 	"fmt"
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -36,6 +37,14 @@ func TestAccMatrix_QACompleteUserLifecycle(t *testing.T) {
 `, email, firstName))
 		}
 		var firstID int
+		// putResets is the error expected where this position's PUT resets
+		// the create-only values, and nil elsewhere.
+		putResets := func(seen string) *regexp.Regexp {
+			if !sb.QAComplete.Options().PutClearsCreateOnly {
+				return nil
+			}
+			return words("QAComplete's update reset create-only values", seen, "set them again in the QAComplete UI")
+		}
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: acctest.ProviderFactories,
 			CheckDestroy: func(*terraform.State) error {
@@ -69,9 +78,11 @@ func TestAccMatrix_QACompleteUserLifecycle(t *testing.T) {
 				{
 					// Another administrator fills in fields the configuration
 					// does not manage; the rename must keep them, though the
-					// PUT resets whatever it omits.
+					// PUT resets whatever it omits. company_name cannot be
+					// carried by the PUT: where the PUT resets it, keeping it
+					// is impossible, and the apply must say so.
 					PreConfig: func() {
-						for field, value := range map[string]any{"middle_name": "Thomas", "phone": "555-0199", "is_security_admin": true} {
+						for field, value := range map[string]any{"middle_name": "Thomas", "phone": "555-0199", "is_security_admin": true, "company_name": "Zion"} {
 							if err := sb.QAComplete.SetUserField(firstID, field, value); err != nil {
 								t.Fatal(err)
 							}
@@ -81,21 +92,32 @@ func TestAccMatrix_QACompleteUserLifecycle(t *testing.T) {
 					ConfigPlanChecks: resource.ConfigPlanChecks{
 						PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(userAddr, plancheck.ResourceActionUpdate)},
 					},
+					ExpectError: putResets(`company_name was "Zion" and is now ""`),
+				},
+				{
+					// What the update kept, checked in QAComplete and in
+					// state, with nothing left to change.
+					PreConfig: func() {
+						u := sandboxUser(t, sb, email)
+						if u == nil || u.ID != firstID || u.FirstName != "Thomas" {
+							t.Fatalf("the update should rename user %d in place, QAComplete holds %+v", firstID, u)
+						}
+						if u.MiddleName != "Thomas" || u.Phone != "555-0199" || !u.IsSecurityAdmin {
+							t.Fatalf("the update lost fields the configuration does not manage: QAComplete holds %+v", u)
+						}
+						if u.CompanyName != "Zion" && putResets("") == nil {
+							t.Fatalf("the update lost company_name though this PUT keeps it: QAComplete holds %+v", u)
+						}
+					},
+					Config: config("Thomas"),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					},
 					ConfigStateChecks: []statecheck.StateCheck{
 						statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("first_name"), knownvalue.StringExact("Thomas")),
 						statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("middle_name"), knownvalue.StringExact("Thomas")),
 						statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("phone"), knownvalue.StringExact("555-0199")),
 						statecheck.ExpectKnownValue(userAddr, tfjsonpath.New("is_security_admin"), knownvalue.Bool(true)),
-					},
-					Check: func(*terraform.State) error {
-						u := sandboxUser(t, sb, email)
-						if u == nil || u.ID != firstID || u.FirstName != "Thomas" {
-							return fmt.Errorf("the update should rename user %d in place, QAComplete holds %+v", firstID, u)
-						}
-						if u.MiddleName != "Thomas" || u.Phone != "555-0199" || !u.IsSecurityAdmin {
-							return fmt.Errorf("the update lost fields the configuration does not manage: QAComplete holds %+v", u)
-						}
-						return nil
 					},
 				},
 				{Config: config("Thomas"), PlanOnly: true},
