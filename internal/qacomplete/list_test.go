@@ -53,7 +53,7 @@ func (s *listServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case "apply":
 			items = nil
 			for _, u := range s.users {
-				if strings.Contains(strings.ToLower(f), "'"+strings.ToLower(u["email"].(string))+"'") {
+				if email, _ := u["email"].(string); strings.Contains(strings.ToLower(f), "'"+strings.ToLower(email)+"'") {
 					items = append(items, u)
 				}
 			}
