@@ -159,15 +159,17 @@ func (r *UserResource) createWithReconcile(ctx context.Context, c *Client, plan 
 				return user, nil
 			}
 			// [I] The POST response is undocumented; without a user in
-			// it, find the user the server just made.
-			found, ferr := c.FindUserByEmail(ctx, deptID, email)
+			// it, find the user the server just made, even when the
+			// operation is being interrupted: the user exists now and
+			// must reach state.
+			found, ferr := settleCreate(ctx, c, deptID, email)
 			if ferr != nil {
-				return nil, ferr
+				return nil, fmt.Errorf("QAComplete accepted the new user with e-mail %s but its answer carried no user, and finding it failed: %w", email, ferr)
 			}
 			if found == nil {
 				return nil, fmt.Errorf("QAComplete accepted the new user but its answer carried no user, and no user with e-mail %s was found in department %d afterwards. Check in the QAComplete UI whether the user was created, and check qacomplete.base_url (or %s)", email, deptID, EnvBaseURL)
 			}
-			return c.getUserByEmail(ctx, deptID, found.ID, email)
+			return found, nil
 		}
 		if !apiclient.IsAmbiguous(err) {
 			return nil, err
@@ -188,11 +190,11 @@ func (r *UserResource) createWithReconcile(ctx context.Context, c *Client, plan 
 	return nil, lastErr
 }
 
-// settleCreate finds the user an ambiguous POST may have created, with the
-// full record, even when the operation's context has ended in the meantime
-// (see apiclient.Client.SettleContext).
+// settleCreate finds the user a POST created (or, after an ambiguous
+// failure, may have created), with the full record, even when the
+// operation's context ends during the lookup (see settleContext).
 func settleCreate(ctx context.Context, c *Client, deptID int64, email string) (*User, error) {
-	ctx, cancel := c.http.SettleContext(ctx)
+	ctx, cancel := c.settleContext(ctx)
 	defer cancel()
 	found, err := c.FindUserByEmail(ctx, deptID, email)
 	if err != nil || found == nil {

@@ -55,7 +55,11 @@ func (c *Client) UpdateUser(ctx context.Context, deptID, userID int64, body User
 		}
 		return out, nil
 	}
-	user, res, err := c.getUser(ctx, deptID, userID)
+	// The PUT took effect: read the result even if the operation is being
+	// interrupted, so state records it.
+	settle, cancel := c.settleContext(ctx)
+	defer cancel()
+	user, res, err := c.getUser(settle, deptID, userID)
 	if err == nil {
 		err = c.checkWritten(apiclient.Request{Method: http.MethodGet, Path: userPath(deptID, userID)}, res, user, userID, body.Email)
 	}
@@ -75,4 +79,16 @@ func (c *Client) checkWritten(req apiclient.Request, res *apiclient.Response, go
 		return c.answerError(req, res, fmt.Sprintf("the answer is user %d with e-mail %q, not the %s that was sent; nothing was recorded from it", got.ID, deref(got.Email), wantEmail))
 	}
 	return nil
+}
+
+// settleContext is for the calls that follow a write that took effect:
+// they must finish even if Terraform interrupts the operation while they
+// run, or a user the vendor holds would be missing from state. Unlike
+// apiclient's SettleContext, which detaches only a context that has already
+// ended, it detaches at once (with the same bound of two request timeouts),
+// since an interruption may come between the calls of a list walk.
+func (c *Client) settleContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	ended, end := context.WithCancel(ctx)
+	end()
+	return c.http.SettleContext(ended)
 }
