@@ -65,7 +65,7 @@ func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 		Validators:          []validator.String{validate.Email()},
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads one SmartBear QAComplete user of a department, by id (`GET /depts/{DeptId}/users/{UserId}`) or by e-mail (a filtered `GET /depts/{DeptId}/users`, re-checked client-side).",
+		MarkdownDescription: "Reads one SmartBear QAComplete user of a department, by id (`GET /depts/{DeptId}/users/{UserId}`) or by e-mail (`GET /depts/{DeptId}/users` filtered on `Email`, or walked whole when QAComplete refuses that filter; every row is matched client-side, case-insensitively).",
 		Attributes:          attrs,
 	}
 }
