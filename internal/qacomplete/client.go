@@ -6,9 +6,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/url"
-	"strconv"
-	"strings"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 )
@@ -16,11 +13,6 @@ import (
 // DefaultBaseURL is the SaaS service root from the vendor's "Interact with
 // REST API" page plus the /api/v1 segment every user operation uses.
 const DefaultBaseURL = "https://rest.qacomplete.smartbear.com/rest-api/service/api/v1"
-
-// listPageSize is the page size used to walk lists. The API documents no
-// maximum, so a moderate value keeps each answer small and paging advances by
-// the count actually returned, not by what was asked for.
-const listPageSize = 100
 
 // Client calls the QAComplete REST API v1 user operations.
 type Client struct {
@@ -99,22 +91,6 @@ type UserPut struct {
 	AdSearchValue   string `json:"AdSearchValue"`
 }
 
-// ResultSet is metadata.result_set of the list envelope.
-type ResultSet struct {
-	Count  int `json:"count"`
-	Offset int `json:"offset"`
-	Limit  int `json:"limit"`
-	Total  int `json:"total"`
-}
-
-// UserList is the list envelope of GET /depts/{DeptId}/users.
-type UserList struct {
-	Metadata struct {
-		ResultSet ResultSet `json:"result_set"`
-	} `json:"metadata"`
-	Results []User `json:"results"`
-}
-
 // NewClient wraps an apiclient configured for QAComplete.
 func NewClient(h *apiclient.Client) *Client { return &Client{http: h} }
 
@@ -122,67 +98,6 @@ func usersPath(deptID int64) string { return fmt.Sprintf("/depts/%d/users", dept
 
 func userPath(deptID, userID int64) string {
 	return fmt.Sprintf("/depts/%d/users/%d", deptID, userID)
-}
-
-// ListUsers is GET /depts/{DeptId}/users: one page.
-func (c *Client) ListUsers(ctx context.Context, deptID int64, filter string, offset, limit int) (*UserList, error) {
-	q := url.Values{}
-	q.Set("offset", strconv.Itoa(offset))
-	q.Set("limit", strconv.Itoa(limit))
-	if filter != "" {
-		q.Set("filter", filter)
-	}
-	var out UserList
-	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodGet, Path: usersPath(deptID), Query: q}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// ListAllUsers walks every page of GET /depts/{DeptId}/users. It advances by
-// the number of items each page actually held, so a server that caps limit
-// below what was asked still gets walked to the end.
-func (c *Client) ListAllUsers(ctx context.Context, deptID int64, filter string) ([]User, error) {
-	var all []User
-	offset := 0
-	for {
-		page, err := c.ListUsers(ctx, deptID, filter, offset, listPageSize)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, page.Results...)
-		offset += len(page.Results)
-		if len(page.Results) == 0 || offset >= page.Metadata.ResultSet.Total {
-			return all, nil
-		}
-	}
-}
-
-// FindUserByEmail looks a user up in a department by e-mail. The filter is
-// only an optimisation: results are re-checked here, case-insensitively,
-// because the filter's matching rules are not documented. An e-mail with a
-// quote cannot be written as a filter literal safely, so the whole list is
-// walked instead. It returns nil when no user matches.
-func (c *Client) FindUserByEmail(ctx context.Context, deptID int64, email string) (*User, error) {
-	filter := ""
-	if !strings.ContainsAny(email, `'"{}()`) {
-		filter = fmt.Sprintf("Email = '%s'", email)
-	}
-	users, err := c.ListAllUsers(ctx, deptID, filter)
-	if err != nil {
-		return nil, err
-	}
-	var found *User
-	for i := range users {
-		if users[i].Email == nil || !strings.EqualFold(*users[i].Email, email) {
-			continue
-		}
-		// Prefer an active account when a disabled one shares the address.
-		if found == nil || (!found.Active() && users[i].Active()) {
-			found = &users[i]
-		}
-	}
-	return found, nil
 }
 
 // GetUser is GET /depts/{DeptId}/users/{UserId}. A 2xx without a user
@@ -203,33 +118,12 @@ func (c *Client) getUser(ctx context.Context, deptID, userID int64) (*User, *api
 		return nil, res, err
 	}
 	if out == nil || out.ID == 0 {
-		return nil, res, c.http.AnswerError(req, res, "", fmt.Sprintf("the answer carries no user object (no id), so user %d cannot be read from it: %q", userID, apiclient.BodyText(res.Body)))
+		return nil, res, c.answerError(req, res, fmt.Sprintf("the answer carries no user object (no id), so user %d cannot be read from it: %q", userID, apiclient.BodyText(res.Body)))
 	}
 	if out.ID != userID {
-		return nil, res, c.http.AnswerError(req, res, "", fmt.Sprintf("the answer is user %d, not user %d that was asked for", out.ID, userID))
+		return nil, res, c.answerError(req, res, fmt.Sprintf("the answer is user %d, not user %d that was asked for", out.ID, userID))
 	}
 	return out, res, nil
-}
-
-// CreateUser is POST /depts/{DeptId}/users. The API documents no way to make
-// a create idempotent, so the HTTP layer does not retry it after an
-// ambiguous failure; the resource looks the e-mail up before trying again.
-func (c *Client) CreateUser(ctx context.Context, deptID int64, body UserPost) (*User, error) {
-	var out User
-	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodPost, Path: usersPath(deptID), Body: body, ExpectStatus: []int{http.StatusOK, http.StatusCreated}}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// UpdateUser is the seed's PUT /depts/{DeptId}/users/{UserId}: it replaces the
-// profile, so body must be complete.
-func (c *Client) UpdateUser(ctx context.Context, deptID, userID int64, body UserPut) (*User, error) {
-	var out User
-	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodPut, Path: userPath(deptID, userID), Body: body}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
 }
 
 // deleteUser is DELETE /depts/{DeptId}/users/{UserId}, which disables the

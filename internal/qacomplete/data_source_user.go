@@ -65,7 +65,7 @@ func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 		Validators:          []validator.String{validate.Email()},
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads one SmartBear QAComplete user of a department, by id (`GET /depts/{DeptId}/users/{UserId}`) or by e-mail (a filtered `GET /depts/{DeptId}/users`, re-checked client-side).",
+		MarkdownDescription: "Reads one SmartBear QAComplete user of a department, by id (`GET /depts/{DeptId}/users/{UserId}`) or by e-mail (`GET /depts/{DeptId}/users` filtered on `Email`, or walked whole when QAComplete refuses that filter; every row is matched client-side, case-insensitively).",
 		Attributes:          attrs,
 	}
 }
@@ -99,9 +99,14 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	var user *User
 	var err error
 	if !cfg.UserID.IsNull() {
-		var gone bool
+		var gone Gone
 		user, gone, err = c.ReadUser(ctx, deptID, cfg.UserID.ValueInt64())
-		if gone {
+		if gone == DepartmentGone {
+			resp.Diagnostics.AddAttributeError(path.Root("dept_id"), "QAComplete department not found",
+				fmt.Sprintf("Department %d does not exist: QAComplete answers not-found for it, and GET /depts does not list it.", deptID))
+			return
+		}
+		if gone == UserGone {
 			resp.Diagnostics.AddAttributeError(path.Root("user_id"), "QAComplete user not found",
 				fmt.Sprintf("No user %d has department %d as its primary department.", cfg.UserID.ValueInt64(), deptID))
 			return

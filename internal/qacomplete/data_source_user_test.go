@@ -52,7 +52,7 @@ data "saas_qacomplete_user" "by_email" {
 
 data "saas_qacomplete_users" "named" {
   dept_id  = saas_qacomplete_user.test.dept_id
-  filter   = "Email = '${saas_qacomplete_user.test.email}'"
+  filter   = "LastName = '${saas_qacomplete_user.test.last_name}'"
   timeouts = { read = "2m" }
 }
 `

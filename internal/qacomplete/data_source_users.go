@@ -50,7 +50,7 @@ func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 			},
 			"filter": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "QAComplete filter expression passed to the API as `filter`, for example `LastName = 'Doe'` or `(IsActive = true) AND (Email ~ '@example.com')`. See QAComplete's Search Filters reference for the syntax; a syntax error is reported by the API.",
+				MarkdownDescription: "QAComplete filter expression passed to the API as `filter`, for example `LastName = 'Doe'` or `(IsActive = true) AND (Email ~ '@example.com')`. See QAComplete's Search Filters reference for the syntax; a syntax error is reported by the API. The filter is QAComplete's to apply: which fields it accepts is not documented (a filter on `Email` may be refused with 400, or possibly ignored), and the provider passes the users back as QAComplete answers them, so check the result on a real tenant before relying on a filter.",
 			},
 			"users": schema.ListNestedAttribute{
 				Computed:            true,

@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
@@ -18,20 +19,34 @@ import (
 // may come from any web server at a wrong base URL, so it proves nothing.
 const vendorNotFoundText = "file or directory not found"
 
+// Gone says whether, and how, a user was proven gone.
+type Gone int
+
+const (
+	// NotGone: the user was read, or nothing was proven.
+	NotGone Gone = iota
+	// UserGone: QAComplete's own not-found for the user, with the
+	// department's user list answering at the same base URL.
+	UserGone
+	// DepartmentGone: QAComplete's own not-found for the user and for the
+	// department's user list, with the department list answering at the
+	// same base URL without the department.
+	DepartmentGone
+)
+
 // ReadUser is GetUser for a caller that would drop the user from state when
-// it is gone. It reports gone only on positive proof: a 404 that carries
-// QAComplete's own not-found, confirmed by a department user list that
-// answers in QAComplete's list shape at the same base URL. Any other 404 is
-// an *UnprovenNotFoundError, so the caller keeps its state.
-func (c *Client) ReadUser(ctx context.Context, deptID, userID int64) (user *User, gone bool, err error) {
+// it is gone. It reports gone only on positive proof (see Gone). Any other
+// 404 is an *UnprovenNotFoundError, so the caller keeps its state.
+func (c *Client) ReadUser(ctx context.Context, deptID, userID int64) (user *User, gone Gone, err error) {
 	user, res, err := c.getUser(ctx, deptID, userID)
 	if !apiclient.IsNotFound(err) {
-		return user, false, err
+		return user, NotGone, err
 	}
-	if err := c.proveGone(ctx, deptID, "GET "+userPath(deptID, userID), res, err); err != nil {
-		return nil, false, err
+	gone, err = c.proveGone(ctx, deptID, "GET "+userPath(deptID, userID), res, err)
+	if err != nil {
+		return nil, NotGone, err
 	}
-	return nil, true, nil
+	return nil, gone, nil
 }
 
 // DisableUser is DeleteUser for destroy: a user already gone counts as
@@ -42,21 +57,33 @@ func (c *Client) DisableUser(ctx context.Context, deptID, userID int64) error {
 	if !apiclient.IsNotFound(err) {
 		return err
 	}
-	return c.proveGone(ctx, deptID, "DELETE "+userPath(deptID, userID), res, err)
+	_, err = c.proveGone(ctx, deptID, "DELETE "+userPath(deptID, userID), res, err)
+	return err
 }
 
-// proveGone returns nil when notFound (the 404 answer res to call) is
-// QAComplete's own not-found and the API answers at this base URL, and an
-// *UnprovenNotFoundError saying what was seen otherwise.
-func (c *Client) proveGone(ctx context.Context, deptID int64, call string, res *apiclient.Response, notFound error) error {
+// proveGone says how the user is gone when notFound (the 404 answer res to
+// call) is QAComplete's own not-found and the API answers at this base URL,
+// and returns an *UnprovenNotFoundError saying what was seen otherwise.
+func (c *Client) proveGone(ctx context.Context, deptID int64, call string, res *apiclient.Response, notFound error) (Gone, error) {
 	seen := describeNotFound(res, notFound)
 	if !isVendorNotFound(res) {
-		return &UnprovenNotFoundError{Call: call, Seen: seen}
+		return NotGone, &UnprovenNotFoundError{Call: call, Seen: seen}
 	}
-	if err := c.confirmAPI(ctx, deptID); err != nil {
-		return &UnprovenNotFoundError{Call: call, Seen: seen, Confirm: err.Error()}
+	err := c.confirmAPI(ctx, deptID)
+	if err == nil {
+		return UserGone, nil
 	}
-	return nil
+	if listRes, ok := notFoundAnswer(err); ok && isVendorNotFound(listRes) {
+		// The department's own user list is QAComplete's not-found too:
+		// the department itself may be gone, which only the department
+		// list, answering at this base URL, can prove.
+		derr := c.confirmDepartmentGone(ctx, deptID)
+		if derr == nil {
+			return DepartmentGone, nil
+		}
+		return NotGone, &UnprovenNotFoundError{Call: call, Seen: seen, Confirm: err.Error() + "; and the department list could not prove department " + strconv.FormatInt(deptID, 10) + " gone: " + derr.Error()}
+	}
+	return NotGone, &UnprovenNotFoundError{Call: call, Seen: seen, Confirm: err.Error()}
 }
 
 // isVendorNotFound reports whether a 404 answer carries QAComplete's own
@@ -115,7 +142,7 @@ func (c *Client) confirmAPI(ctx context.Context, deptID int64) error {
 	}
 	res, err := c.http.Do(ctx, req, &out)
 	if err != nil {
-		return err
+		return &answeredError{err: err, res: res}
 	}
 	if out.Metadata == nil || out.Metadata.ResultSet == nil {
 		return c.http.AnswerError(req, res, "", "the answer is not QAComplete's user list (no metadata.result_set): "+apiclient.BodyText(res.Body))

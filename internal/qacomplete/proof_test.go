@@ -60,16 +60,16 @@ func testClient(t *testing.T, a answers) *Client {
 func TestReadUserNeedsProofOfNotFound(t *testing.T) {
 	cases := map[string]struct {
 		answers
-		gone bool
+		gone Gone
 		seen string
 	}{
-		"vendor not-found, list answers":          {answers{vendorNotFound, goodList}, true, ""},
-		"vendor not-found, empty list answers":    {answers{vendorNotFound, emptyList}, true, ""},
-		"bare 404":                                {answers{bareNotFound, goodList}, false, `"404 page not found"`},
-		"HTML 404 page":                           {answers{htmlNotFound, goodList}, false, "HTML page"},
-		"vendor not-found, list 404":              {answers{vendorNotFound, vendorNotFound}, false, "user list that should confirm"},
-		"vendor not-found, list not the envelope": {answers{vendorNotFound, answer{http.StatusOK, "application/json", `{"users":[]}`}}, false, "no metadata.result_set"},
-		"vendor not-found, list HTML":             {answers{vendorNotFound, answer{http.StatusOK, "text/html", `<html>portal</html>`}}, false, "not the JSON expected"},
+		"vendor not-found, list answers":          {answers{vendorNotFound, goodList}, UserGone, ""},
+		"vendor not-found, empty list answers":    {answers{vendorNotFound, emptyList}, UserGone, ""},
+		"bare 404":                                {answers{bareNotFound, goodList}, NotGone, `"404 page not found"`},
+		"HTML 404 page":                           {answers{htmlNotFound, goodList}, NotGone, "HTML page"},
+		"vendor not-found, list 404":              {answers{vendorNotFound, vendorNotFound}, NotGone, "user list that should confirm"},
+		"vendor not-found, list not the envelope": {answers{vendorNotFound, answer{http.StatusOK, "application/json", `{"users":[]}`}}, NotGone, "no metadata.result_set"},
+		"vendor not-found, list HTML":             {answers{vendorNotFound, answer{http.StatusOK, "text/html", `<html>portal</html>`}}, NotGone, "not the JSON expected"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -77,7 +77,7 @@ func TestReadUserNeedsProofOfNotFound(t *testing.T) {
 			if gone != c.gone || user != nil {
 				t.Fatalf("gone = %v, user = %v, want gone = %v and no user (err %v)", gone, user, c.gone, err)
 			}
-			if c.gone {
+			if c.gone != NotGone {
 				if err != nil {
 					t.Fatalf("a proven not-found is no error: %v", err)
 				}
@@ -124,7 +124,7 @@ func TestGetUserRejectsAnswerWithoutTheUser(t *testing.T) {
 			if user != nil || err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "200 OK") {
 				t.Fatalf("want an error naming %q and the 200, got user %v, err %v", c.want, user, err)
 			}
-			if _, gone, err := cl.ReadUser(context.Background(), 8162, 5); gone || err == nil {
+			if _, gone, err := cl.ReadUser(context.Background(), 8162, 5); gone != NotGone || err == nil {
 				t.Fatalf("ReadUser must fail too, got gone = %v, err %v", gone, err)
 			}
 		})
@@ -132,5 +132,40 @@ func TestGetUserRejectsAnswerWithoutTheUser(t *testing.T) {
 	ok := testClient(t, answers{answer{http.StatusOK, "application/json", `{"id":5,"email":"grace@example.com"}`}, goodList})
 	if user, err := ok.GetUser(context.Background(), 8162, 5); err != nil || user.ID != 5 {
 		t.Fatalf("the asked-for user reads fine, got %v, %v", user, err)
+	}
+}
+
+// A department deleted in QAComplete is proven gone only when the user and
+// the department's user list both answer QAComplete's own not-found and
+// GET /depts answers in QAComplete's envelope without the department.
+func TestReadUser_departmentGoneNeedsTheDepartmentList(t *testing.T) {
+	cases := map[string]struct {
+		depts answer
+		gone  Gone
+		seen  string
+	}{
+		"department list without it":       {answer{http.StatusOK, "application/json", `{"metadata":{"result_set":{"count":1,"offset":0,"limit":1000,"total":1}},"results":[{"id":8163}]}`}, DepartmentGone, ""},
+		"department list still has it":     {answer{http.StatusOK, "application/json", `{"metadata":{"result_set":{"count":1,"offset":0,"limit":1000,"total":1}},"results":[{"id":8162}]}`}, NotGone, "still lists department 8162"},
+		"department list not the envelope": {answer{http.StatusOK, "application/json", `[]`}, NotGone, "department list could not prove"},
+		"department list ends short":       {answer{http.StatusOK, "application/json", `{"metadata":{"result_set":{"count":0,"offset":0,"limit":1000,"total":4}},"results":[]}`}, NotGone, "reported 4 departments"},
+		"department list bare 404":         {bareNotFound, NotGone, "department list could not prove"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			cl := fakeClient(t, func(w http.ResponseWriter, r *http.Request) {
+				if strings.HasSuffix(r.URL.Path, "/depts") {
+					c.depts.write(w)
+					return
+				}
+				vendorNotFound.write(w)
+			})
+			user, gone, err := cl.ReadUser(context.Background(), 8162, 5)
+			if gone != c.gone || user != nil {
+				t.Fatalf("gone = %v, user = %v, want %v (err %v)", gone, user, c.gone, err)
+			}
+			if c.gone == NotGone && (err == nil || !strings.Contains(err.Error(), c.seen)) {
+				t.Fatalf("err %v, want one with %q", err, c.seen)
+			}
+		})
 	}
 }

@@ -66,7 +66,9 @@ func (r *UserResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 		return // a new dept_id replaces the user
 	}
 	planCreateOnly(&plan, &state, &resp.Diagnostics)
-	if !putFieldsDiffer(&plan, &state) {
+	if putFieldsDiffer(&plan, &state) {
+		warnPutMayReset(&state, &resp.Diagnostics)
+	} else {
 		// Update sends no PUT (only Terraform's own attributes or unsendable
 		// create-only values change), so QAComplete's date_updated stays as
 		// it is; left unknown, the plan would show it changing.
@@ -105,13 +107,21 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 		return
 	case existing != nil:
 		tflog.Info(ctx, "adopting existing QAComplete user", map[string]any{"dept_id": deptID, "user_id": existing.ID})
-		resp.Diagnostics.Append(checkAdoptedCreateOnly(&plan, existing)...)
+		// The PUT is built from the full user, not the list row: a list
+		// item may lack fields the single user has (§4.2), and the PUT
+		// would reset them.
+		current, err := c.getUserByEmail(ctx, deptID, existing.ID, email)
+		if err != nil {
+			providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QAComplete user to adopt", err)
+			return
+		}
+		resp.Diagnostics.Append(checkAdoptedCreateOnly(&plan, current)...)
 		if resp.Diagnostics.HasError() {
 			return
 		}
 		var config userResourceModel
 		resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-		user, err = c.UpdateUser(ctx, deptID, existing.ID, expandUserPut(&plan, &config, existing))
+		user, err = c.UpdateUser(ctx, deptID, existing.ID, expandUserPut(&plan, &config, current))
 		if err != nil {
 			providerdata.AddAPIError(&resp.Diagnostics, "Could not update the adopted QAComplete user", err)
 			return
@@ -145,19 +155,21 @@ func (r *UserResource) createWithReconcile(ctx context.Context, c *Client, plan 
 	for attempt := 1; attempt <= 1+c.http.MaxRetries(); attempt++ {
 		user, err := c.CreateUser(ctx, deptID, expandUserPost(plan))
 		if err == nil {
-			if user.ID != 0 {
+			if user != nil {
 				return user, nil
 			}
-			// [I] The POST response is undocumented; without an id, find
-			// the user the server just made.
-			found, ferr := c.FindUserByEmail(ctx, deptID, email)
+			// [I] The POST response is undocumented; without a user in
+			// it, find the user the server just made, even when the
+			// operation is being interrupted: the user exists now and
+			// must reach state.
+			found, ferr := settleCreate(ctx, c, deptID, email)
 			if ferr != nil {
-				return nil, ferr
+				return nil, fmt.Errorf("QAComplete accepted the new user with e-mail %s but its answer carried no user, and finding it failed: %w", email, ferr)
 			}
 			if found == nil {
-				return nil, fmt.Errorf("QAComplete accepted the new user but returned no id, and no user with e-mail %s was found in department %d", email, deptID)
+				return nil, fmt.Errorf("QAComplete accepted the new user but its answer carried no user, and no user with e-mail %s was found in department %d afterwards. Check in the QAComplete UI whether the user was created, and check qacomplete.base_url (or %s)", email, deptID, EnvBaseURL)
 			}
-			return c.GetUser(ctx, deptID, found.ID)
+			return found, nil
 		}
 		if !apiclient.IsAmbiguous(err) {
 			return nil, err
@@ -178,17 +190,17 @@ func (r *UserResource) createWithReconcile(ctx context.Context, c *Client, plan 
 	return nil, lastErr
 }
 
-// settleCreate finds the user an ambiguous POST may have created, with the
-// full record, even when the operation's context has ended in the meantime
-// (see apiclient.Client.SettleContext).
+// settleCreate finds the user a POST created (or, after an ambiguous
+// failure, may have created), with the full record, even when the
+// operation's context ends during the lookup (see settleContext).
 func settleCreate(ctx context.Context, c *Client, deptID int64, email string) (*User, error) {
-	ctx, cancel := c.http.SettleContext(ctx)
+	ctx, cancel := c.settleContext(ctx)
 	defer cancel()
 	found, err := c.FindUserByEmail(ctx, deptID, email)
 	if err != nil || found == nil {
 		return nil, err
 	}
-	return c.GetUser(ctx, deptID, found.ID)
+	return c.getUserByEmail(ctx, deptID, found.ID, email)
 }
 
 func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -214,7 +226,13 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 
 	deptID, userID := state.DeptID.ValueInt64(), state.UserID.ValueInt64()
 	user, gone, err := c.ReadUser(ctx, deptID, userID)
-	if gone {
+	if gone == DepartmentGone {
+		resp.Diagnostics.AddWarning("QAComplete department no longer exists",
+			fmt.Sprintf("Department %d, the primary department of user %d%s, no longer exists in QAComplete: the user and the department's user list both answer QAComplete's own not-found, and GET /depts does not list it. The user was removed from Terraform state; the next plan proposes to create it again, which fails until dept_id names an existing department.", deptID, userID, inParens(state.Email.ValueString())))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if gone == UserGone {
 		resp.Diagnostics.AddWarning("QAComplete user no longer exists",
 			fmt.Sprintf("User %d in department %d%s was not found, so it was removed from Terraform state; the next plan proposes to create it again. It was deleted outside Terraform or moved to another primary department.", userID, deptID, inParens(state.Email.ValueString())))
 		resp.State.RemoveResource(ctx)
@@ -268,6 +286,13 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		if err != nil {
 			providerdata.AddAPIError(&resp.Diagnostics, "Could not update the QAComplete user", err)
 			return
+		}
+		if lost := putResetCreateOnly(current, user); len(lost) > 0 {
+			// State records what QAComplete now holds, not the lost values.
+			for _, v := range plan.createOnly() {
+				*v = types.StringNull()
+			}
+			resp.Diagnostics.AddError("QAComplete's update reset create-only values", putResetDetail(state.ID.ValueString(), lost))
 		}
 	}
 	flattenUserToResource(deptID, user, &plan)

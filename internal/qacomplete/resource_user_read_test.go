@@ -74,9 +74,10 @@ func TestReadRemovesVanishedUserWithWarning(t *testing.T) {
 		vanish func(e *qacsandbox.Emulator, id int)
 		want   string
 	}{
-		"deleted":  {func(e *qacsandbox.Emulator, id int) { e.DeleteUserHard(id) }, "QAComplete user no longer exists"},
-		"disabled": {func(e *qacsandbox.Emulator, id int) { e.Disable(id) }, "QAComplete user was disabled outside Terraform"},
-		"present":  {func(*qacsandbox.Emulator, int) {}, ""},
+		"deleted":            {func(e *qacsandbox.Emulator, id int) { e.DeleteUserHard(id) }, "QAComplete user no longer exists"},
+		"disabled":           {func(e *qacsandbox.Emulator, id int) { e.Disable(id) }, "QAComplete user was disabled outside Terraform"},
+		"department deleted": {func(e *qacsandbox.Emulator, _ int) { e.DeleteDepartment(8162) }, "QAComplete department no longer exists"},
+		"present":            {func(*qacsandbox.Emulator, int) {}, ""},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

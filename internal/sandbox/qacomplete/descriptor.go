@@ -23,4 +23,5 @@ var Descriptor = sandbox.Descriptor{
 		{Name: "dept_id", Value: strconv.Itoa(DefaultDepartmentID), About: `the default department, "Your Company Name"`},
 		{Name: "dept_id", Value: strconv.Itoa(SecondDepartmentID), About: `a second department, "Second Department"`},
 	},
+	Switches: switches,
 }

@@ -10,6 +10,7 @@ package qacomplete
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"sync"
 	"time"
@@ -46,6 +47,50 @@ type Options struct {
 	// properties and marks those three "required"; by default a partial
 	// body is accepted.
 	StrictPatch bool `json:"strict_patch,omitempty"`
+
+	// EmailFilter is how GET /depts/{DeptId}/users treats a filter that
+	// names Email: "rejected" (the zero value, "" reads the same) answers
+	// 400 as for an unknown field, "ignored" answers the unfiltered list,
+	// "applied" filters. [I] qacomplete-api.md §3 "Field-name casing": the
+	// filterable user fields are "presumably" the Persons columns, Email
+	// among them, which is unconfirmed; a server that drops a filter it
+	// cannot use is not excluded either.
+	EmailFilter string `json:"email_filter,omitempty"`
+
+	// WriteAnswer is what a successful POST, PUT or PATCH of a user answers:
+	// "empty" (the zero value, "" reads the same) is 200 with no body, as
+	// DELETE documents; "object" is 200 with the user object; "created" is
+	// 201 with the user object for POST and 200 with it for PUT and PATCH.
+	// [I] qacomplete-api.md §5.1.2, §5.1.4, §5.1.5 and §7: the response
+	// sections of these pages are cut off.
+	WriteAnswer string `json:"write_answer,omitempty"`
+}
+
+// EmailFilter and WriteAnswer values.
+const (
+	EmailFilterRejected = "rejected"
+	EmailFilterIgnored  = "ignored"
+	EmailFilterApplied  = "applied"
+
+	WriteAnswerEmpty   = "empty"
+	WriteAnswerObject  = "object"
+	WriteAnswerCreated = "created"
+)
+
+// validate rejects a value no reading names, so a typo in a seed fails
+// instead of silently selecting the default.
+func (o Options) validate() error {
+	switch o.EmailFilter {
+	case "", EmailFilterRejected, EmailFilterIgnored, EmailFilterApplied:
+	default:
+		return fmt.Errorf("emulator options: email_filter %q is not one of %q, %q, %q", o.EmailFilter, EmailFilterRejected, EmailFilterIgnored, EmailFilterApplied)
+	}
+	switch o.WriteAnswer {
+	case "", WriteAnswerEmpty, WriteAnswerObject, WriteAnswerCreated:
+	default:
+		return fmt.Errorf("emulator options: write_answer %q is not one of %q, %q, %q", o.WriteAnswer, WriteAnswerEmpty, WriteAnswerObject, WriteAnswerCreated)
+	}
+	return nil
 }
 
 // Emulator is the QAComplete user API. Its data lives in plain maps behind
@@ -136,5 +181,13 @@ func (e *Emulator) reset(accounts []Account, depts []Department, users []record)
 func (e *Emulator) MergeOptions(raw json.RawMessage) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return sandbox.MergeOptionsJSON(raw, &e.opts)
+	merged := e.opts
+	if err := sandbox.MergeOptionsJSON(raw, &merged); err != nil {
+		return err
+	}
+	if err := merged.validate(); err != nil {
+		return err
+	}
+	e.opts = merged
+	return nil
 }

@@ -114,3 +114,17 @@ func (e *Emulator) AddUser(u User) User {
 	e.nextID = max(e.nextID, stored.ID+1)
 	return stored.toUser()
 }
+
+// DeleteDepartment removes a department and the users whose primary
+// department it is, as deleting it in the QAComplete UI would (the REST API
+// has no department delete, §5.4.2): every call naming it then answers 404.
+func (e *Emulator) DeleteDepartment(id int) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	delete(e.depts, id)
+	for uid, u := range e.users {
+		if u.DeptID == id {
+			delete(e.users, uid)
+		}
+	}
+}

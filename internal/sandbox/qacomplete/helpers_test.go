@@ -158,3 +158,24 @@ func TestOptions_SetAndRead(t *testing.T) {
 		t.Error("identity")
 	}
 }
+
+// A deleted department is gone from GET /depts and answers 404 for itself,
+// its user list and its users; other departments are untouched.
+func TestDeleteDepartment(t *testing.T) {
+	h := newHarness(t, Options{}, fullUser)
+	h.e.DeleteDepartment(8162)
+	for _, path := range []string{"/depts/8162", "/depts/8162/users", "/depts/8162/users/500"} {
+		if a := h.want(h.do("GET", path, ""), 404); a.message(t) != msgNotFound {
+			t.Errorf("%s: %q", path, a.message(t))
+		}
+	}
+	l := h.want(h.do("GET", "/depts", ""), 200).list(t)
+	for _, d := range l.items() {
+		if d["id"] == 8162.0 {
+			t.Errorf("GET /depts still lists 8162: %+v", l.items())
+		}
+	}
+	if _, ok := h.e.User(501); !ok || len(h.e.Users(0)) != 1 {
+		t.Errorf("only department 8162's users should go: %+v", h.e.Users(0))
+	}
+}

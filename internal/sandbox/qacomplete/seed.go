@@ -46,6 +46,11 @@ func (e *Emulator) Seed(raw json.RawMessage) error {
 			return fmt.Errorf("qacomplete seed: %w", err)
 		}
 	}
+	if doc.Options != nil {
+		if err := doc.Options.validate(); err != nil {
+			return fmt.Errorf("qacomplete seed: %w", err)
+		}
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	accounts, err := seedAccounts(doc.Accounts, e.accounts)

@@ -8,7 +8,7 @@ import (
 )
 
 const richSeed = `{
-  "options": {"strict_patch": true},
+  "options": {"strict_patch": true, "write_answer": "object"},
   "accounts": [
     {"login": "root@corp.test", "password": "s3cret", "admin": true},
     {"login": "reader@corp.test", "password": "r3ad", "admin": false}

@@ -31,9 +31,13 @@ func (e *Emulator) listUsers(w http.ResponseWriter, r *http.Request) {
 			return http.StatusNotFound, errorBody{msgNotFound}
 		}
 		// [I] qacomplete-api.md §3: a filter that does not parse is 400.
-		match, err := parseFilter(filter, userFields)
+		match, err := parseFilter(filter, e.filterableUserFields())
 		if err != nil {
 			return http.StatusBadRequest, errorBody{"Invalid filter: " + err.Error()}
+		}
+		if e.opts.EmailFilter == EmailFilterIgnored && namesField(filter, "email") {
+			// Options.EmailFilter: the filter is dropped, not applied.
+			match = func(*record) bool { return true }
 		}
 		items := []userObject{}
 		for _, u := range e.sortedUsers() {
@@ -88,7 +92,7 @@ func (e *Emulator) createUser(w http.ResponseWriter, r *http.Request) {
 		}
 		e.users[u.ID] = u
 		e.nextID++
-		return http.StatusOK, e.toObject(u)
+		return e.writeAnswer(u, true)
 	})
 }
 
@@ -146,8 +150,8 @@ func (e *Emulator) putUser(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		u.DateUpdated = Timestamp{e.now()}
-		// [I] §5.1.4: 200 with the updated object, as the seed page shows.
-		return http.StatusOK, e.toObject(u)
+		// [I] §5.1.4: the answer follows Options.WriteAnswer.
+		return e.writeAnswer(u, false)
 	})
 }
 
@@ -192,7 +196,7 @@ func (e *Emulator) patchUser(w http.ResponseWriter, r *http.Request) {
 		setIf(&u.IsSecurityAdmin, in.IsSecurityAdmin)
 		setIf(&u.IsADAccount, in.IsAdAccount)
 		u.DateUpdated = Timestamp{e.now()}
-		return http.StatusOK, e.toObject(u)
+		return e.writeAnswer(u, false)
 	})
 }
 
@@ -209,6 +213,21 @@ func (e *Emulator) deleteUser(w http.ResponseWriter, r *http.Request) {
 		u.DateUpdated = Timestamp{e.now()}
 		return http.StatusOK, nil
 	})
+}
+
+// writeAnswer is the answer to a successful POST (created) or PUT/PATCH,
+// per Options.WriteAnswer; callers hold e.mu.
+func (e *Emulator) writeAnswer(u *record, created bool) (int, any) {
+	switch e.opts.WriteAnswer {
+	case WriteAnswerObject:
+		return http.StatusOK, e.toObject(u)
+	case WriteAnswerCreated:
+		if created {
+			return http.StatusCreated, e.toObject(u)
+		}
+		return http.StatusOK, e.toObject(u)
+	}
+	return http.StatusOK, nil
 }
 
 // respond runs fn under the lock and writes what it returns after

@@ -28,7 +28,7 @@ var sampleKeys = []string{
 var wireDate = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}$`)
 
 func TestCreateUser(t *testing.T) {
-	h := newHarness(t, Options{}, "")
+	h := newHarness(t, Options{WriteAnswer: WriteAnswerObject}, "")
 	a := h.want(h.do("POST", "/depts/8163/users", `{"FirstName":"John","LastName":"Doe","Email":"john@example.com"}`), 200)
 	u := a.json(t)
 	if got := keys(u); !slices.Equal(got, sampleKeys) {
@@ -142,7 +142,7 @@ func TestGetUser(t *testing.T) {
 }
 
 func TestPutUser_ResetsOmittedProperties(t *testing.T) {
-	h := newHarness(t, Options{}, fullUser)
+	h := newHarness(t, Options{WriteAnswer: WriteAnswerObject}, fullUser)
 	before, _ := h.e.User(500)
 	u := h.want(h.do("PUT", "/depts/8162/users/500", `{"FirstName":"John","LastName":"Smith","Email":"jsmith@example.com","Extra":true}`), 200).json(t)
 
@@ -174,7 +174,7 @@ func TestPutUser_ResetsOmittedProperties(t *testing.T) {
 }
 
 func TestPutUser_ClearsCreateOnlyWhenAsked(t *testing.T) {
-	h := newHarness(t, Options{PutClearsCreateOnly: true, ReturnCreateOnlyFields: true}, fullUser)
+	h := newHarness(t, Options{WriteAnswer: WriteAnswerObject, PutClearsCreateOnly: true, ReturnCreateOnlyFields: true}, fullUser)
 	u := h.want(h.do("PUT", "/depts/8162/users/500", `{"FirstName":"J","LastName":"W","Email":"john@example.com","CompanyName":"ignored"}`), 200).json(t)
 	if u["company_name"] != "" || u["time_zone"] != "" || u["custom1"] != "" {
 		t.Errorf("PutClearsCreateOnly: %v", u)
@@ -210,7 +210,7 @@ func TestPutUser_Rejects(t *testing.T) {
 }
 
 func TestPatchUser_KeepsOmittedProperties(t *testing.T) {
-	h := newHarness(t, Options{}, fullUser)
+	h := newHarness(t, Options{WriteAnswer: WriteAnswerObject}, fullUser)
 	u := h.want(h.do("PATCH", "/depts/8162/users/500", `{"Phone":"777","MiddleName":null}`), 200).json(t)
 	want := map[string]any{
 		"work_phone": "777", "middle_name": "Hamish", "first_name": "John", "last_name": "Watson",
@@ -325,7 +325,7 @@ func TestListUsers_Paging(t *testing.T) {
 }
 
 func TestListUsers_Filter(t *testing.T) {
-	h := newHarness(t, Options{}, fullUser)
+	h := newHarness(t, Options{EmailFilter: EmailFilterApplied}, fullUser)
 	h.e.AddUser(User{DeptID: 8162, FirstName: "Mary", LastName: "Morstan", Email: "mary@example.com", IsActive: true})
 	for _, name := range []string{"filter", "Filter", "FILTER"} {
 		body := h.want(h.do("GET", "/depts/8162/users?"+name+"="+urlEncode("Email = 'MARY@example.com'"), ""), 200).list(t)
