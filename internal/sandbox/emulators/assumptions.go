@@ -6,7 +6,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-
 )
 
 // vendorTitles are the section headings of the vendor-assumptions guide.
