@@ -102,8 +102,7 @@ func SetPosition(e Emulator, p Position) error {
 }
 
 // MergeOptionsJSON decodes raw into opts, replacing only the keys raw
-// names, and rejects a key opts does not have: what an emulator's
-// MergeOptions does under its lock.
+// names, and rejects a key opts does not have.
 func MergeOptionsJSON(raw json.RawMessage, opts any) error {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
@@ -111,6 +110,23 @@ func MergeOptionsJSON(raw json.RawMessage, opts any) error {
 		return fmt.Errorf("emulator options: %w", err)
 	}
 	return nil
+}
+
+// MergedOptions is what an emulator's MergeOptions computes under its lock:
+// current with the keys raw names replaced, checked by validate (nil: no
+// check). On an error the emulator keeps current, so a misspelt reading
+// never half-applies.
+func MergedOptions[O any](current O, raw json.RawMessage, validate func(O) error) (O, error) {
+	merged := current
+	if err := MergeOptionsJSON(raw, &merged); err != nil {
+		return current, err
+	}
+	if validate != nil {
+		if err := validate(merged); err != nil {
+			return current, err
+		}
+	}
+	return merged, nil
 }
 
 // ValidateSwitches checks every switch of a descriptor: named, documented,

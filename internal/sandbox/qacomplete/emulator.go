@@ -181,11 +181,8 @@ func (e *Emulator) reset(accounts []Account, depts []Department, users []record)
 func (e *Emulator) MergeOptions(raw json.RawMessage) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	merged := e.opts
-	if err := sandbox.MergeOptionsJSON(raw, &merged); err != nil {
-		return err
-	}
-	if err := merged.validate(); err != nil {
+	merged, err := sandbox.MergedOptions(e.opts, raw, Options.validate)
+	if err != nil {
 		return err
 	}
 	e.opts = merged

@@ -164,14 +164,11 @@ func wireTruncate(t time.Time) time.Time {
 func (e *Emulator) MergeOptions(raw json.RawMessage) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	next := e.opts
-	if err := sandbox.MergeOptionsJSON(raw, &next); err != nil {
+	merged, err := sandbox.MergedOptions(e.opts, raw, Options.check)
+	if err != nil {
 		return err
 	}
-	if err := next.check(); err != nil {
-		return err
-	}
-	e.opts = next
+	e.opts = merged
 	return nil
 }
 
