@@ -350,3 +350,61 @@ func mustAtoi(t *testing.T, s string) int {
 	}
 	return n
 }
+
+// Import blocks by e-mail share one walk of the organization's list rather
+// than one search each; only the user id comes from it, and each imported
+// user is then read whole.
+func TestAccQuestionProUser_importByEmailSharesOneWalk(t *testing.T) {
+	const n = 6
+	sb := acctest.StartSandbox(t)
+	cfg := snapProvider(t, sb) + oneUser
+	for i := range n {
+		sb.QuestionPro.AddUser(qpsandbox.User{DepartmentID: acctest.QuestionProDepartmentID, EmailAddress: fmt.Sprintf("imp%d@example.com", i), FirstName: "Imported"})
+		cfg += fmt.Sprintf(`
+import {
+  to = saas_questionpro_user.imp[%[1]d]
+  id = "imp%[1]d@example.com"
+}
+`, i)
+	}
+	cfg += fmt.Sprintf(`
+resource "saas_questionpro_user" "imp" {
+  count         = %d
+  email_address = "imp${count.index}@example.com"
+  first_name    = "Imported"
+  department_id = %d
+}
+`, n, acctest.QuestionProDepartmentID)
+	last := sandboxUser(t, sb, fmt.Sprintf("imp%d@example.com", n-1))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: sb.ResetRequests,
+				Config:    cfg,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(fmt.Sprintf("saas_questionpro_user.imp[%d]", n-1), tfjsonpath.New("user_id"), knownvalue.Int64Exact(int64(last.UserID))),
+					statecheck.ExpectKnownValue(fmt.Sprintf("saas_questionpro_user.imp[%d]", n-1), tfjsonpath.New("department_id"), knownvalue.Int64Exact(acctest.QuestionProDepartmentID)),
+				},
+				Check: func(*terraform.State) error {
+					searches, walks := 0, 0
+					for _, r := range sb.Requests("questionpro") {
+						switch r.Route {
+						case "GET /organizations/{organizationID}/users/search":
+							searches++
+						case "GET /organizations/{organizationID}/users":
+							walks++
+						}
+					}
+					// "one" is created: its duplicate check is one search.
+					if searches != 1 || walks < 1 || walks > 2 {
+						return fmt.Errorf("%d imports by e-mail: want one walk of the organization's list (two if the CLI imports in both plan and apply) and only the create's search, got %d walks and %d searches", n, walks, searches)
+					}
+					return nil
+				},
+			},
+			{ResourceName: "saas_questionpro_user.one", ImportState: true, ImportStateVerify: true},
+			{Config: cfg, PlanOnly: true},
+		},
+	})
+}
