@@ -15,11 +15,6 @@ import (
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 )
 
-// listPageSize is the perPage used to walk lists: the documented default
-// (questionpro-api.md §3). The maximum is not documented, so the loop trusts
-// the pagination block, never its own arithmetic.
-const listPageSize = 100
-
 // Client calls the QuestionPro API v2 user operations.
 type Client struct {
 	http *apiclient.Client
@@ -34,6 +29,10 @@ type Client struct {
 	// those calls use the configured value or refuse with an error naming
 	// organization_id, the same way on every run.
 	organizationID int64
+
+	// snaps serves bursts of reads from walks of the user lists; see
+	// snapshot.go. One per client, so one per provider configuration.
+	snaps *apiclient.Snapshots[User]
 }
 
 // User is the user object of questionpro-api.md §4, as every user call
@@ -93,7 +92,7 @@ type envelope[T any] struct {
 // NewClient wraps an apiclient configured for QuestionPro. organizationID
 // is questionpro.organization_id, 0 when not set.
 func NewClient(h *apiclient.Client, organizationID int64) *Client {
-	return &Client{http: h, organizationID: organizationID}
+	return &Client{http: h, organizationID: organizationID, snaps: newSnapshots()}
 }
 
 // OrganizationID is questionpro.organization_id, 0 when the provider block
@@ -119,8 +118,20 @@ func (c *Client) GetUser(ctx context.Context, userID int64) (*User, error) {
 // layer does not repeat one after an ambiguous failure; the resource looks
 // the e-mail up first. A 2xx without the user (§1.3 allows a null response)
 // is errCreatedWithoutUser: the user was most likely created, and only a
-// lookup can tell which one it is.
+// lookup can tell which one it is. The new user is recorded in the
+// snapshots; any failure forgets them, since the user may exist anyway.
 func (c *Client) CreateUser(ctx context.Context, body UserCreate) (*User, error) {
+	u, err := c.createUser(ctx, body)
+	if err != nil {
+		// The user may have been created all the same.
+		c.writeUnknown()
+		return nil, err
+	}
+	c.wrote(u)
+	return u, nil
+}
+
+func (c *Client) createUser(ctx context.Context, body UserCreate) (*User, error) {
 	var out envelope[*User]
 	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodPost, Path: "/users", Body: body}, &out); err != nil {
 		return nil, err
@@ -142,8 +153,19 @@ var errCreatedWithoutUser = errors.New("QuestionPro answered POST /users with a 
 // whose response is null or absent (§1.3 allows null) says the update was
 // taken without echoing the user, so the user is read back with GET and that
 // answer, checked like any read, is the result. A response that is a user
-// without an id or with another id is an error.
+// without an id or with another id is an error. The result is recorded in
+// the snapshots; any failure forgets them.
 func (c *Client) UpdateUser(ctx context.Context, userID int64, body UserUpdate) (*User, error) {
+	u, err := c.updateUser(ctx, userID, body)
+	if err != nil {
+		c.writeUnknown()
+		return nil, err
+	}
+	c.wrote(u)
+	return u, nil
+}
+
+func (c *Client) updateUser(ctx context.Context, userID int64, body UserUpdate) (*User, error) {
 	var out envelope[*User]
 	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodPut, Path: userPath(userID), Body: body}, &out); err != nil {
 		return nil, err
@@ -158,9 +180,17 @@ func (c *Client) UpdateUser(ctx context.Context, userID int64, body UserUpdate) 
 }
 
 // DeleteUser is DELETE /organizations/{organization-id}/users/{user-id}
-// (§5.4): organization-scoped, unlike get and update.
+// (§5.4): organization-scoped, unlike get and update. A deletion, or
+// QuestionPro's own not-found, removes the user from the snapshots; any
+// other failure forgets them.
 func (c *Client) DeleteUser(ctx context.Context, orgID, userID int64) error {
 	_, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodDelete, Path: fmt.Sprintf("/organizations/%d/users/%d", orgID, userID)}, nil)
+	switch {
+	case err == nil || vendorNotFound(err):
+		c.deleted(orgID, userID)
+	default:
+		c.writeUnknown()
+	}
 	return err
 }
 
@@ -189,31 +219,11 @@ func (c *Client) SearchUserByEmail(ctx context.Context, orgID int64, email strin
 // GET /organizations/{organization-id}/departments/{department-id}/users
 // (§5.6).
 func (c *Client) ListUsers(ctx context.Context, orgID, deptID int64, page, perPage int) ([]User, *Pagination, error) {
-	p := fmt.Sprintf("/organizations/%d/users", orgID)
-	if deptID != 0 {
-		p = fmt.Sprintf("/organizations/%d/departments/%d/users", orgID, deptID)
-	}
+	p := listPath(orgID, deptID)
 	q := url.Values{"page": {strconv.Itoa(page)}, "perPage": {strconv.Itoa(perPage)}}
 	var out envelope[[]User]
 	if _, err := c.http.Do(ctx, apiclient.Request{Method: http.MethodGet, Path: p, Query: q}, &out); err != nil {
 		return nil, nil, err
 	}
 	return out.Response, out.Pagination, nil
-}
-
-// ListAllUsers walks every page: it asks for page+1 while currentPage <
-// totalPages (§3), and stops on an empty page or a missing block so a
-// server that misreports totals cannot make it loop forever.
-func (c *Client) ListAllUsers(ctx context.Context, orgID, deptID int64) ([]User, error) {
-	var all []User
-	for page := 1; ; page++ {
-		users, p, err := c.ListUsers(ctx, orgID, deptID, page, listPageSize)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, users...)
-		if p == nil || len(users) == 0 || p.CurrentPage >= p.TotalPages {
-			return all, nil
-		}
-	}
 }

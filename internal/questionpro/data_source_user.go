@@ -101,7 +101,14 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	var user *User
 	var err error
 	if !cfg.UserID.IsNull() {
-		user, err = c.GetUser(ctx, cfg.UserID.ValueInt64())
+		// Many lookups by id in one run share a walk of the organization's
+		// list where it reports departments; otherwise, and for a user it
+		// does not hold, the user is read directly.
+		var ok bool
+		user, ok = c.snapshotUserInOrganization(ctx, orgOrDefault(cfg.OrganizationID, c), cfg.UserID.ValueInt64())
+		if !ok {
+			user, err = c.GetUser(ctx, cfg.UserID.ValueInt64())
+		}
 		if vendorNotFound(err) {
 			resp.Diagnostics.AddAttributeError(path.Root("user_id"), "QuestionPro user not found", fmt.Sprintf("No user %d exists.", cfg.UserID.ValueInt64()))
 			return

@@ -24,7 +24,7 @@ var (
 func NewUsersDataSource() datasource.DataSource { return &UsersDataSource{} }
 
 // UsersDataSource lists an organization's or a department's users, every
-// page walked.
+// page walked (or a fresh snapshot of that walk).
 type UsersDataSource struct {
 	conn providerdata.Conn[Client]
 }
@@ -43,7 +43,7 @@ func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataReq
 
 func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the users of a QuestionPro organization (`GET /organizations/{organization-id}/users`) or of one of its departments (`GET /organizations/{organization-id}/departments/{department-id}/users`), walking every page with `page`/`perPage`. Both calls need an administrator's key.",
+		MarkdownDescription: "Lists the users of a QuestionPro organization (`GET /organizations/{organization-id}/users`) or of one of its departments (`GET /organizations/{organization-id}/departments/{department-id}/users`), walking every page with `page`/`perPage` at 1000 users a page (the documented default of 100 when QuestionPro refuses 1000). The walk must be whole: a list that ends short of the total QuestionPro claims, repeats a page or holds a user of another organization or department is an error, not a shorter list. Within one Terraform command, a list walked in the previous two minutes (by this data source or to serve a refresh) is reused, with the provider's own creates, updates and deletes applied to it. Both calls need an administrator's key.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "`<organization_id>` or `<organization_id>/<department_id>`."},
 			"organization_id": schema.Int64Attribute{
@@ -93,7 +93,7 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	dept := cfg.DepartmentID.ValueInt64()
-	users, err := c.ListAllUsers(ctx, org, dept)
+	users, err := c.Users(ctx, org, dept)
 	if err != nil {
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not list QuestionPro users", err)
 		return

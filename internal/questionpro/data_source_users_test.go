@@ -68,11 +68,30 @@ data "saas_questionpro_user" "by_id" {
 	})
 }
 
-// The list walks every page: 230 users in the Research department (229 added,
-// plus the seeded viewer) at perPage 100 take three list calls, and so do the
-// organization's 231.
+// The list walks every page at 1000 users a page: 230 users in the Research
+// department (229 added, plus the seeded viewer) and the organization's 231
+// take one list call each. Where QuestionPro caps perPage lower (here 100)
+// and reports the size it used, the walk follows the pagination block and
+// still gets every user, in three pages.
 func TestAccQuestionProUsersDataSource(t *testing.T) {
+	for _, tc := range []struct {
+		options string
+		pages   int
+	}{
+		{`{}`, 1},
+		{`{"max_per_page": 100}`, 3},
+	} {
+		t.Run(tc.options, func(t *testing.T) {
+			testUsersDataSourcePages(t, tc.options, tc.pages)
+		})
+	}
+}
+
+func testUsersDataSourcePages(t *testing.T, options string, wantPages int) {
 	sb := acctest.StartSandbox(t)
+	if err := sb.QuestionPro.MergeOptions([]byte(options)); err != nil {
+		t.Fatal(err)
+	}
 	for i := range 229 {
 		sb.QuestionPro.AddUser(qpsandbox.User{DepartmentID: 2002, EmailAddress: fmt.Sprintf("user%03d@example.com", i), FirstName: "User", LastName: fmt.Sprintf("N%03d", i)})
 	}
@@ -108,19 +127,19 @@ data "saas_questionpro_users" "headquarters" {
 					pages := map[string]int{}
 					for _, r := range sb.Requests("questionpro") {
 						if strings.HasSuffix(r.Route, "/users") && r.Method == "GET" {
-							if !regexp.MustCompile(`(^|&)perPage=100(&|$)`).MatchString(r.RawQuery) {
-								return fmt.Errorf("list call without perPage=100: %s?%s", r.Path, r.RawQuery)
+							if !regexp.MustCompile(`(^|&)perPage=1000(&|$)`).MatchString(r.RawQuery) {
+								return fmt.Errorf("list call without perPage=1000: %s?%s", r.Path, r.RawQuery)
 							}
 							pages[r.Route+" "+regexp.MustCompile(`page=\d+`).FindString(r.RawQuery)]++
 						}
 					}
 					for _, route := range []string{"GET /organizations/{organizationID}/users", "GET /organizations/{organizationID}/departments/{departmentID}/users"} {
-						for p := 1; p <= 3; p++ {
+						for p := 1; p <= wantPages; p++ {
 							if pages[fmt.Sprintf("%s page=%d", route, p)] == 0 {
 								return fmt.Errorf("%s: page %d was never asked for; saw %v", route, p, pages)
 							}
 						}
-						if pages[route+" page=4"] != 0 {
+						if pages[fmt.Sprintf("%s page=%d", route, wantPages+1)] != 0 {
 							return fmt.Errorf("%s: asked for a page past the end; saw %v", route, pages)
 						}
 					}

@@ -263,14 +263,22 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	defer cancel()
 
 	userID := state.UserID.ValueInt64()
+	org := state.OrganizationID.ValueInt64()
+	if org == 0 {
+		org = c.OrganizationID()
+	}
+	// A refresh of many users of one department is served from one walk of
+	// its list; a user the walk does not hold is read directly below, and
+	// only that read may find it gone.
+	if user, ok := c.snapshotUser(ctx, org, state.DepartmentID.ValueInt64(), userID); ok {
+		state.setUser(user)
+		resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+		return
+	}
 	user, err := c.GetUser(ctx, userID)
 	if apiclient.IsNotFound(err) {
 		// The user's own organization, recorded from the API, names the
 		// list that confirms the not-found.
-		org := state.OrganizationID.ValueInt64()
-		if org == 0 {
-			org = c.OrganizationID()
-		}
 		if perr := confirmUserGone(ctx, c, org, userID, err); perr != nil {
 			resp.Diagnostics.AddError("Could not confirm that the QuestionPro user was deleted", perr.Error())
 			return
@@ -393,16 +401,16 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 				" Or import by user id instead (terraform import <resource address> <user_id>), which needs no organization.")
 			return
 		}
-		found, err := c.SearchUserByEmail(ctx, org, email)
+		found, err := c.UserIDByEmail(ctx, org, email)
 		if err != nil {
 			providerdata.AddAPIError(&resp.Diagnostics, "Could not look up the QuestionPro user to import", err)
 			return
 		}
-		if found == nil {
+		if found == 0 {
 			resp.Diagnostics.AddError("QuestionPro user not found", fmt.Sprintf("No user with e-mail %s exists in organization %d.", email, org))
 			return
 		}
-		userID = found.UserID
+		userID = found
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatInt(userID, 10))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("user_id"), userID)...)
