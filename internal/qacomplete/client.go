@@ -16,7 +16,8 @@ const DefaultBaseURL = "https://rest.qacomplete.smartbear.com/rest-api/service/a
 
 // Client calls the QAComplete REST API v1 user operations.
 type Client struct {
-	http *apiclient.Client
+	http   *apiclient.Client
+	listed *listedUsers // one per provider configuration: see snapshot.go
 }
 
 // User is the snake_case user object QAComplete returns (GET, PUT, POST and
@@ -92,7 +93,7 @@ type UserPut struct {
 }
 
 // NewClient wraps an apiclient configured for QAComplete.
-func NewClient(h *apiclient.Client) *Client { return &Client{http: h} }
+func NewClient(h *apiclient.Client) *Client { return &Client{http: h, listed: newListedUsers()} }
 
 func usersPath(deptID int64) string { return fmt.Sprintf("/depts/%d/users", deptID) }
 
@@ -123,6 +124,7 @@ func (c *Client) getUser(ctx context.Context, deptID, userID int64) (*User, *api
 	if out.ID != userID {
 		return nil, res, c.answerError(req, res, fmt.Sprintf("the answer is user %d, not user %d that was asked for", out.ID, userID))
 	}
+	c.listed.parity.noteGet(deptID, out)
 	return out, res, nil
 }
 

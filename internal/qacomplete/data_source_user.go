@@ -65,7 +65,7 @@ func (d *UserDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest,
 		Validators:          []validator.String{validate.Email()},
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads one SmartBear QAComplete user of a department, by id (`GET /depts/{DeptId}/users/{UserId}`) or by e-mail (`GET /depts/{DeptId}/users` filtered on `Email`, or walked whole when QAComplete refuses that filter; every row is matched client-side, case-insensitively).",
+		MarkdownDescription: "Reads one SmartBear QAComplete user of a department, by id (`GET /depts/{DeptId}/users/{UserId}`) or by e-mail (the department's user list, `GET /depts/{DeptId}/users`, walked whole at 1000 users a page and matched client-side, case-insensitively). When many users of one department are read in the same run (a refresh, several data sources), they are answered from one walk of that list, kept up to date with the provider's own writes, instead of one call each; a user missing from it is read by id.",
 		Attributes:          attrs,
 	}
 }
@@ -100,7 +100,7 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	var err error
 	if !cfg.UserID.IsNull() {
 		var gone Gone
-		user, gone, err = c.ReadUser(ctx, deptID, cfg.UserID.ValueInt64())
+		user, gone, err = c.ReadUserListed(ctx, deptID, cfg.UserID.ValueInt64(), nil)
 		if gone == DepartmentGone {
 			resp.Diagnostics.AddAttributeError(path.Root("dept_id"), "QAComplete department not found",
 				fmt.Sprintf("Department %d does not exist: QAComplete answers not-found for it, and GET /depts does not list it.", deptID))
@@ -112,7 +112,7 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 			return
 		}
 	} else {
-		user, err = c.FindUserByEmail(ctx, deptID, cfg.Email.ValueString())
+		user, err = c.FindListedUserByEmail(ctx, deptID, cfg.Email.ValueString())
 		if err == nil && user == nil {
 			resp.Diagnostics.AddAttributeError(path.Root("email"), "QAComplete user not found",
 				fmt.Sprintf("No user with e-mail %s exists in department %d.", cfg.Email.ValueString(), deptID))

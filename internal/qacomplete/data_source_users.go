@@ -40,7 +40,7 @@ func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataReq
 
 func (d *UsersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the users of a SmartBear QAComplete department (`GET /depts/{DeptId}/users`), walking every page. Disabled users are included; filter on `is_active` or with `filter = \"IsActive = true\"`.",
+		MarkdownDescription: "Lists the users of a SmartBear QAComplete department (`GET /depts/{DeptId}/users`), walking every page at 1000 users a page. Without a `filter`, the walk is shared with the other reads of the department in the same run and reflects the provider's own writes in it. Disabled users are included; filter on `is_active` or with `filter = \"IsActive = true\"`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The department id."},
 			"dept_id": schema.Int64Attribute{
@@ -82,7 +82,16 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	defer cancel()
 
 	deptID := cfg.DeptID.ValueInt64()
-	users, err := c.ListAllUsers(ctx, deptID, cfg.Filter.ValueString())
+	// Without a filter the department's snapshot answers, shared with the
+	// refresh and lookups of the same run; a filter is QAComplete's to
+	// apply, so it is sent.
+	var users []User
+	var err error
+	if filter := cfg.Filter.ValueString(); filter != "" {
+		users, err = c.ListAllUsers(ctx, deptID, filter)
+	} else {
+		users, err = c.ListedUsers(ctx, deptID)
+	}
 	if err != nil {
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not list QAComplete users", err)
 		return

@@ -9,9 +9,10 @@ import (
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 )
 
-// FindUserByEmail looks a user up in a department by e-mail, for the
-// create conflict check, adopt_existing, import by e-mail and the user data
-// source. The filter Email = '...' is only an optimisation (§3): whether
+// FindUserByEmail looks a user up in a department by e-mail, straight from
+// QAComplete: it finds the user a POST just made (settleCreate), which no
+// snapshot taken before the POST can hold; the other lookups by e-mail use
+// FindListedUserByEmail. The filter Email = '...' is only an optimisation (§3): whether
 // QAComplete accepts it is not documented, so a 400 to the filtered list
 // falls back to walking the whole department, and a filter the server
 // ignores is harmless because every row is matched here, case-insensitively;

@@ -22,6 +22,20 @@ const listPageSize = 1000
 // answering the same page) stops here with an error instead of looping.
 const maxListPages = 1000
 
+// listPageMargin is how many pages past the count the total calls for a
+// walk may take: users created while it runs push the last ones onward.
+const listPageMargin = 2
+
+// pageCap is how many pages a walk may take: enough for the total the
+// server claims at the page size it serves, plus listPageMargin, and never
+// more than maxListPages.
+func pageCap(total, pageSize int) int {
+	if pageSize < 1 {
+		return maxListPages
+	}
+	return min(maxListPages, (total+pageSize-1)/pageSize+listPageMargin)
+}
+
 // ResultSet is metadata.result_set of the list envelope.
 type ResultSet struct {
 	Count  int `json:"count"`
@@ -74,20 +88,27 @@ func (c *Client) ListUsers(ctx context.Context, deptID int64, filter string, off
 }
 
 // ListAllUsers walks every page of GET /depts/{DeptId}/users. It advances
-// by the number of items each page actually held, stops after
-// maxListPages, refuses a page that repeats one already seen (a server
+// by the number of items each page actually held, stops after the pages
+// the first page's total calls for plus a margin (never more than
+// maxListPages), refuses a page that repeats one already seen (a server
 // that ignores offset), and refuses a walk that ends short of the total the
 // server reported: a partial list must never pass for the whole one.
 func (c *Client) ListAllUsers(ctx context.Context, deptID int64, filter string) ([]User, error) {
 	var all []User
 	seen := map[int64]bool{}
-	offset, total := 0, 0
-	for range maxListPages {
+	offset, total, limit := 0, 0, maxListPages
+	for pages := 0; pages < limit; pages++ {
 		page, err := c.ListUsers(ctx, deptID, filter, offset, listPageSize)
 		if err != nil {
 			return nil, err
 		}
 		total = page.Metadata.ResultSet.Total
+		// The first page says what page size the server really serves (it
+		// may cap limit lower) and how many users it claims: together they
+		// bound the walk.
+		if pages == 0 {
+			limit = pageCap(total, len(page.Results))
+		}
 		if len(page.Results) == 0 {
 			if offset < total {
 				return nil, fmt.Errorf("QAComplete's user list of department %d reported %d users, but its pages ended after %d (an empty page at offset %d). The list cannot be trusted as complete, so nothing was decided from it; try again, and check qacomplete.base_url (or %s) if it persists", deptID, total, len(all), offset, EnvBaseURL)
@@ -106,7 +127,7 @@ func (c *Client) ListAllUsers(ctx context.Context, deptID int64, filter string) 
 			return all, nil
 		}
 	}
-	return nil, fmt.Errorf("QAComplete's user list of department %d did not end within %d pages (%d users read, %d reported); stopped rather than walk forever", deptID, maxListPages, len(all), total)
+	return nil, fmt.Errorf("QAComplete's user list of department %d did not end within %d pages (%d users read, %d reported); stopped rather than walk forever. Try again, and check qacomplete.base_url (or %s) if it persists", deptID, limit, len(all), total, EnvBaseURL)
 }
 
 // answerError is an error about a 2xx answer that is not what the call

@@ -89,7 +89,10 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 	defer cancel()
 
 	deptID, email := plan.DeptID.ValueInt64(), plan.Email.ValueString()
-	existing, err := c.FindUserByEmail(ctx, deptID, email)
+	// The department's snapshot answers this check for every user of a
+	// bulk create at the cost of one walk; an e-mail taken since is refused
+	// by QAComplete's own duplicate check on the POST.
+	existing, err := c.FindListedUserByEmail(ctx, deptID, email)
 	if err != nil {
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not check for an existing QAComplete user", err)
 		return
@@ -123,12 +126,14 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 		resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 		user, err = c.UpdateUser(ctx, deptID, existing.ID, expandUserPut(&plan, &config, current))
 		if err != nil {
+			c.recordUnknown()
 			providerdata.AddAPIError(&resp.Diagnostics, "Could not update the adopted QAComplete user", err)
 			return
 		}
 	default:
 		user, err = r.createWithReconcile(ctx, c, &plan)
 		if err != nil {
+			c.recordUnknown()
 			providerdata.AddAPIError(&resp.Diagnostics, "Could not create the QAComplete user", err)
 			return
 		}
@@ -138,6 +143,7 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 		}
 	}
 
+	c.recordWritten(deptID, user)
 	flattenUserToResource(deptID, user, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(providerdata.SetIdentity(ctx, resp.Identity, plan.identity())...)
@@ -225,7 +231,10 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	defer cancel()
 
 	deptID, userID := state.DeptID.ValueInt64(), state.UserID.ValueInt64()
-	user, gone, err := c.ReadUser(ctx, deptID, userID)
+	// A refresh of many users of the department shares one walk of its
+	// list; the user is read directly otherwise, and always before it may
+	// leave state (snapshot.go).
+	user, gone, err := c.ReadUserListed(ctx, deptID, userID, rowCovers(&state))
 	if gone == DepartmentGone {
 		resp.Diagnostics.AddWarning("QAComplete department no longer exists",
 			fmt.Sprintf("Department %d, the primary department of user %d%s, no longer exists in QAComplete: the user and the department's user list both answer QAComplete's own not-found, and GET /depts does not list it. The user was removed from Terraform state; the next plan proposes to create it again, which fails until dept_id names an existing department.", deptID, userID, inParens(state.Email.ValueString())))
@@ -284,9 +293,11 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if putFieldsDiffer(&plan, &state) {
 		user, err = c.UpdateUser(ctx, deptID, userID, expandUserPut(&plan, &config, current))
 		if err != nil {
+			c.recordUnknown()
 			providerdata.AddAPIError(&resp.Diagnostics, "Could not update the QAComplete user", err)
 			return
 		}
+		c.recordWritten(deptID, user)
 		if lost := putResetCreateOnly(current, user); len(lost) > 0 {
 			// State records what QAComplete now holds, not the lost values.
 			for _, v := range plan.createOnly() {
@@ -320,6 +331,10 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	defer cancel()
 
 	err := c.DisableUser(ctx, state.DeptID.ValueInt64(), state.UserID.ValueInt64())
+	// QAComplete keeps the disabled user, listed with is_active false and a
+	// new date_updated, but its DELETE answers nothing to record: the
+	// snapshots are forgotten rather than guessed at.
+	c.recordUnknown()
 	if err != nil {
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not disable the QAComplete user", err)
 	}
@@ -347,7 +362,7 @@ func (r *UserResource) ImportState(ctx context.Context, req resource.ImportState
 	defer cancel()
 	var found *User
 	if email != "" {
-		found, err = c.FindUserByEmail(ctx, deptID, email)
+		found, err = c.FindListedUserByEmail(ctx, deptID, email)
 		if err != nil {
 			providerdata.AddAPIError(&resp.Diagnostics, "Could not look up the QAComplete user to import", err)
 			return
