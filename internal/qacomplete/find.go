@@ -11,8 +11,8 @@ import (
 
 // FindUserByEmail looks a user up in a department by e-mail, straight from
 // QAComplete: it finds the user a POST just made (settleCreate), which no
-// snapshot taken before the POST can hold; the other lookups by e-mail use
-// FindListedUserByEmail. The filter Email = '...' is only an optimisation (§3): whether
+// snapshot taken before the POST can hold, and confirms every e-mail a
+// snapshot misses (FindListedUserByEmail). The filter Email = '...' is only an optimisation (§3): whether
 // QAComplete accepts it is not documented, so a 400 to the filtered list
 // falls back to walking the whole department, and a filter the server
 // ignores is harmless because every row is matched here, case-insensitively;

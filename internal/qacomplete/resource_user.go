@@ -89,9 +89,9 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 	defer cancel()
 
 	deptID, email := plan.DeptID.ValueInt64(), plan.Email.ValueString()
-	// The department's snapshot answers this check for every user of a
-	// bulk create at the cost of one walk; an e-mail taken since is refused
-	// by QAComplete's own duplicate check on the POST.
+	// The department's snapshot finds an existing user for every adoption
+	// of a bulk create at the cost of one walk; an e-mail it misses is
+	// looked up directly before anything is posted.
 	existing, err := c.FindListedUserByEmail(ctx, deptID, email)
 	if err != nil {
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not check for an existing QAComplete user", err)

@@ -84,17 +84,23 @@ func (c *Client) ListedUsers(ctx context.Context, deptID int64) ([]User, error) 
 	return c.listed.snaps.All(ctx, deptScope(deptID), c.walkDept(deptID))
 }
 
-// FindListedUserByEmail is FindUserByEmail from the department's snapshot,
-// for adoption, import by e-mail and the data source by e-mail. What it
+// FindListedUserByEmail is FindUserByEmail served from the department's
+// snapshot when the snapshot holds the e-mail, for the check before a
+// create, adoption, import by e-mail and the data source by e-mail. What it
 // finds is only a candidate: adoption reads it with a direct GET before
-// writing, and an e-mail it misses is refused by QAComplete's own
-// duplicate check on create.
+// writing. A snapshot never proves absence: an e-mail it misses may have
+// been taken since the walk, and what QAComplete does with a second user of
+// the same e-mail is not documented (qacomplete-api.md §3, "[?] duplicate
+// e-mail"), so a miss is looked up straight from QAComplete.
 func (c *Client) FindListedUserByEmail(ctx context.Context, deptID int64, email string) (*User, error) {
 	users, err := c.ListedUsers(ctx, deptID)
 	if err != nil {
 		return nil, err
 	}
-	return matchEmail(users, email), nil
+	if u := matchEmail(users, email); u != nil {
+		return u, nil
+	}
+	return c.FindUserByEmail(ctx, deptID, email)
 }
 
 // recordWritten records a user as QAComplete answered a write of it.

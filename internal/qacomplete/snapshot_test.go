@@ -221,3 +221,30 @@ func TestListAllUsers_pageCapFromClaimedTotal(t *testing.T) {
 		t.Fatalf("want the walk stopped after 5 pages, got %d calls and %v", calls, err)
 	}
 }
+
+// A snapshot never proves an e-mail free: a user created outside Terraform
+// after the department was walked is still found before a create posts a
+// second user with its e-mail.
+func TestFindListedUserByEmail_missConfirmedDirectly(t *testing.T) {
+	ls := startListedSandbox(t, 3, nil)
+	ctx := context.Background()
+	if _, err := ls.c.ListedUsers(ctx, 8162); err != nil {
+		t.Fatal(err)
+	}
+	late := ls.emu.AddUser(qacsandbox.User{DeptID: 8162, Email: "late@example.com", FirstName: "Late", LastName: "Comer", IsActive: true})
+	u, err := ls.c.FindListedUserByEmail(ctx, 8162, "late@example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u == nil || u.ID != int64(late.ID) {
+		t.Fatalf("found %+v, want the user created after the walk (id %d)", u, late.ID)
+	}
+	// A user the snapshot holds costs no further call.
+	before := len(ls.srv.Requests("qacomplete"))
+	if u, err := ls.c.FindListedUserByEmail(ctx, 8162, ls.users[1].Email); err != nil || u == nil || u.ID != int64(ls.users[1].ID) {
+		t.Fatalf("found %+v, %v; want user %d", u, err, ls.users[1].ID)
+	}
+	if after := len(ls.srv.Requests("qacomplete")); after != before {
+		t.Errorf("a lookup the snapshot answers made %d calls", after-before)
+	}
+}
