@@ -88,6 +88,13 @@ func (c *Client) walk(includeSuperUsers bool) apiclient.Walk[listedUser] {
 		}
 		out := make([]listedUser, len(users))
 		for i, u := range users {
+			// §4.1 documents whole Users, as GET returns them. An entry
+			// without its login name and e-mail address (both required,
+			// §3.1) is a summary, not the user: served, it would show as
+			// drift on every field, so such a list serves nothing.
+			if u.Username == nil && u.EmailAddress == nil {
+				return nil, &missingObjectError{method: http.MethodGet, path: "/api/v1/admin/users", what: "whole users (user " + u.ID + " has no Username or EmailAddress)"}
+			}
 			out[i] = newListedUser(u)
 		}
 		return out, nil
