@@ -213,12 +213,34 @@ func TestAccTwoSMSAdminUser_refreshManyFromOneList(t *testing.T) {
 						if c.gets[crowdID(gone)] != 1 || c.lists < 2 {
 							return fmt.Errorf("the deleted user must be read directly once and confirmed by a list call besides the walk, got %s", c)
 						}
-						return nil
+						return provenAfterGet(sb, crowdID(gone))
 					}),
 				}},
 			},
 		},
 	})
+}
+
+// provenAfterGet checks the proof's order in the request log: the user's
+// own GET was answered (with 2sms's not-found: the user is gone), and a
+// list call came after it.
+func provenAfterGet(sb *acctest.Sandbox, id string) error {
+	log := sb.Requests("twosms")
+	for i, r := range log {
+		if r.Route != getRoute || !strings.HasSuffix(strings.ToLower(r.Path), id) {
+			continue
+		}
+		if r.Status != 200 && r.Status != 404 {
+			return fmt.Errorf("the GET of %s answered %d, not 2sms's not-found", id, r.Status)
+		}
+		for _, later := range log[i+1:] {
+			if later.Route == listRoute {
+				return nil
+			}
+		}
+		return fmt.Errorf("no list call confirmed the not-found of %s after its GET", id)
+	}
+	return fmt.Errorf("%s was never read directly", id)
 }
 
 func driftChecks(drifted []int) []plancheck.PlanCheck {
