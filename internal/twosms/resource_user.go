@@ -212,6 +212,8 @@ func applyConfig(ctx context.Context, c *Client, id string, plan, config *userRe
 		if current, err = c.GetUser(ctx, id); err != nil {
 			return nil, err
 		}
+		// The toggle forgot the list snapshots; the user as read after it
+		// is what the provider's write left.
 		c.recordWrite(current, nil)
 	}
 	return current, nil
