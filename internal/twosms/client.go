@@ -17,6 +17,8 @@ import (
 type Client struct {
 	http   *apiclient.Client
 	tokens *tokenSource
+	// snaps serves bursts of reads from one list of the users (snapshot.go).
+	snaps *apiclient.Snapshots[listedUser]
 }
 
 // User is the v1 User model (twosms-api.md §3.1), keys spelled as the
@@ -65,7 +67,7 @@ type envelopeError struct {
 // NewClient wraps an apiclient configured for 2sms and the token source its
 // Authenticate hook reads.
 func NewClient(h *apiclient.Client, tokens *tokenSource) *Client {
-	return &Client{http: h, tokens: tokens}
+	return &Client{http: h, tokens: tokens, snaps: newUserSnapshots()}
 }
 
 func userPath(id string) string { return "/api/v1/admin/users/" + url.PathEscape(id) }
@@ -104,10 +106,13 @@ func (c *Client) GetUser(ctx context.Context, id string) (*User, error) {
 // UpdateUser is the seed's PUT api/v1/admin/users/{id} (§4.4). The server
 // resets what the body omits, so body must be the complete user. The answer
 // must carry the updated user: state is built from it, and a success
-// without it (or with another user) would record a blank user.
-func (c *Client) UpdateUser(ctx context.Context, id string, body *User) (*User, error) {
+// without it (or with another user) would record a blank user. The list
+// snapshots take the user as answered, or are forgotten when the outcome
+// is unknown.
+func (c *Client) UpdateUser(ctx context.Context, id string, body *User) (u *User, err error) {
+	defer func() { c.recordWrite(u, err) }()
 	req := apiclient.Request{Method: http.MethodPut, Path: userPath(id), Body: body}
-	u, _, err := doEnvelope[*User](ctx, c, req)
+	u, _, err = doEnvelope[*User](ctx, c, req)
 	if err != nil {
 		return nil, err
 	}
@@ -122,22 +127,28 @@ func (c *Client) UpdateUser(ctx context.Context, id string, body *User) (*User, 
 
 // ToggleAccess is PATCH api/v1/admin/users/{id}/access (§4.6): it flips
 // AdminUser and answers the new status as text. It is not idempotent, so
-// the HTTP layer never repeats it after an ambiguous failure.
+// the HTTP layer never repeats it after an ambiguous failure. Its answer
+// is a status text, not the user, so the list snapshots are forgotten
+// whatever happens; the caller's read of the user afterwards records it as
+// it now is.
 func (c *Client) ToggleAccess(ctx context.Context, id string) (string, error) {
+	defer c.snaps.Invalidate()
 	return do[string](ctx, c, apiclient.Request{Method: http.MethodPatch, Path: userPath(id) + "/access"})
 }
 
 // FindUser looks a user up by username, then by e-mail, in the list of
 // users the caller may see (optionally one account's). Matching is
 // case-insensitive. It returns nil when nobody matches and an error when an
-// e-mail is shared by several users.
+// e-mail is shared by several users. Without an account, the list comes
+// from the snapshot a burst of lookups (an apply adopting many users)
+// shares.
 func (c *Client) FindUser(ctx context.Context, accountID, username, email string) (*User, error) {
 	var users []User
 	var err error
 	if accountID != "" {
 		users, err = c.GetAllUsers(ctx, accountID)
 	} else {
-		users, err = c.ListUsers(ctx, false)
+		users, err = c.AllUsers(ctx, false)
 	}
 	if err != nil {
 		return nil, err

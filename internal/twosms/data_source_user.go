@@ -96,13 +96,7 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	var what string
 	if !cfg.UserID.IsNull() {
 		attr, what = path.Root("user_id"), "GUID "+cfg.UserID.ValueString()
-		id := normalizeGUID(cfg.UserID.ValueString())
-		user, err = c.GetUser(ctx, id)
-		if err != nil {
-			if err = c.confirmGone(ctx, id, err); err == nil {
-				user = nil
-			}
-		}
+		user, _, err = c.ReadUser(ctx, cfg.UserID.ValueString())
 	} else if !cfg.Username.IsNull() {
 		attr, what = path.Root("username"), "username "+cfg.Username.ValueString()
 		user, err = c.FindUser(ctx, "", cfg.Username.ValueString(), "")

@@ -88,7 +88,9 @@ func (d *UsersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if account != "" && !include {
 		users, err = c.GetAllUsers(ctx, account)
 	} else {
-		users, err = c.ListUsers(ctx, include)
+		// The same list a burst of refreshes and lookups shares, with the
+		// provider's own writes of this run.
+		users, err = c.AllUsers(ctx, include)
 	}
 	if err != nil {
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not list 2sms users", err)

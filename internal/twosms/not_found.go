@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/url"
-	"strconv"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 )
@@ -50,27 +48,20 @@ func unrecognisedEnvelopeError(err error) bool {
 }
 
 // listsUser calls the list of every user (§4.1, super users included) and
-// reports whether it holds id. The answer must be 2sms's: the envelope with
-// a list in ResponseData.Detail whose every entry has an ID; anything else
-// proves nothing.
+// reports whether it holds id. The list must be 2sms's own answer
+// (listEveryUser); anything else proves nothing. It is always a call of its
+// own, never a snapshot: the proof must be as fresh as the read it settles.
 func (c *Client) listsUser(ctx context.Context, id string) (bool, error) {
-	q := url.Values{"IncludeSuperUsers": {strconv.FormatBool(true)}}
-	req := apiclient.Request{Method: http.MethodGet, Path: "/api/v1/admin/users", Query: q}
-	users, present, err := doEnvelope[[]User](ctx, c, req)
+	users, err := c.listEveryUser(ctx, true)
 	if err != nil {
 		return false, err
 	}
-	if !present || users == nil {
-		return false, &missingObjectError{method: req.Method, path: req.Path, what: "the list of users (ResponseData.Detail)"}
-	}
-	listed := false
 	for _, u := range users {
-		if u.ID == "" {
-			return false, &missingObjectError{method: req.Method, path: req.Path, what: "an ID on every user of the list"}
+		if sameGUID(u.ID, id) {
+			return true, nil
 		}
-		listed = listed || sameGUID(u.ID, id)
 	}
-	return listed, nil
+	return false, nil
 }
 
 // unprovenNotFoundError is a "not found" that does not prove the user is

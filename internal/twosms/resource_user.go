@@ -212,6 +212,9 @@ func applyConfig(ctx context.Context, c *Client, id string, plan, config *userRe
 		if current, err = c.GetUser(ctx, id); err != nil {
 			return nil, err
 		}
+		// The toggle forgot the list snapshots; the user as read after it
+		// is what the provider's write left.
+		c.recordWrite(current, nil)
 	}
 	return current, nil
 }
@@ -240,11 +243,10 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	ctx, finish := providerdata.WithTimeout(ctx, timeout, "timeouts.read", &resp.Diagnostics)
 	defer finish()
 
+	// A refresh may be served from the list a burst of refreshes shares;
+	// only the user's own GET can prove it gone (ReadUser).
 	id := normalizeGUID(state.ID.ValueString())
-	user, err := c.GetUser(ctx, id)
-	if err != nil {
-		err = c.confirmGone(ctx, id, err)
-	}
+	user, pinShown, err := c.ReadUser(ctx, id)
 	if user == nil && err == nil {
 		resp.Diagnostics.AddWarning("2sms user no longer exists",
 			fmt.Sprintf("User %s (%s) was not found in 2sms, so it was removed from Terraform state. It was probably deleted in the portal; the next apply adopts a user matching the configuration again, if one exists.", id, state.Username.ValueString()))
@@ -257,7 +259,7 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	}
 	state.refresh(user)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(recordPinRead(ctx, resp.Private, user)...)
+	resp.Diagnostics.Append(recordPinShown(ctx, resp.Private, pinShown)...)
 }
 
 func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -333,6 +335,7 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		err = c.confirmGone(ctx, id, err)
 	}
 	if current == nil && err == nil {
+		c.snaps.Remove(scopeAll, id)
 		return // gone, as proven: nothing to disable
 	}
 	if err != nil {

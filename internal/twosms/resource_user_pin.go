@@ -24,8 +24,14 @@ type privateData interface {
 
 // recordPinRead notes whether u, as just read, carries its PIN.
 func recordPinRead(ctx context.Context, p privateData, u *User) diag.Diagnostics {
+	return recordPinShown(ctx, p, readPin(u) != nil)
+}
+
+// recordPinShown notes whether the last read showed the PIN; a read served
+// from a list snapshot knows only that, as the snapshot keeps no PIN.
+func recordPinShown(ctx context.Context, p privateData, shown bool) diag.Diagnostics {
 	v := []byte("false")
-	if readPin(u) != nil {
+	if shown {
 		v = []byte("true")
 	}
 	return p.SetKey(ctx, pinReadKey, v)
