@@ -153,6 +153,15 @@ func (c *Client) FindUser(ctx context.Context, accountID, username, email string
 	if err != nil {
 		return nil, err
 	}
+	found, err := matchUser(users, username, email)
+	if found != nil || err != nil || accountID != "" {
+		return found, err
+	}
+	// The list may come from a snapshot taken before the user was made in
+	// the portal, and a snapshot never proves absence: ask 2sms again.
+	if users, err = c.listEveryUser(ctx, false); err != nil {
+		return nil, err
+	}
 	return matchUser(users, username, email)
 }
 

@@ -143,3 +143,22 @@ func TestReadUserFromTheListReportsThePinAsGetDoes(t *testing.T) {
 		})
 	}
 }
+
+// A snapshot never proves absence: a user made in the portal after the
+// list was read is still found by a lookup by username (an adoption).
+func TestFindUserConfirmsASnapshotMissWithTheList(t *testing.T) {
+	srv, e := startEmulator(t)
+	c := testClient(t, srv, smssandbox.DefaultClientSecret)
+	ctx := context.Background()
+	if _, err := c.AllUsers(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	late := e.AddUser(smssandbox.User{ID: "0f9a4a52-3d55-4c62-9b0e-6f1c2a7b8d11", DisplayName: "Late Comer", Username: "late.comer", EmailAddress: "late@example.com", MobilePhone: "+447700900123", Enabled: true})
+	u, err := c.FindUser(ctx, "", "late.comer", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u == nil || !strings.EqualFold(u.ID, late.ID) {
+		t.Fatalf("found %+v, want the user made after the list was read (%s)", u, late.ID)
+	}
+}
