@@ -99,4 +99,15 @@ var switches = []sandbox.Switch{
 		Kind:  0,
 		Check: "POST /a/api/v2/users with `emailAddress` and `firstName` but no `password`: a 200 with the new user (delete it afterwards), or a 400 naming the password.",
 	},
+	{
+		Name:   "list_page_size",
+		Point:  "What is the largest `perPage` the user lists serve? The document's sentence is cut off; a third party says 1000.",
+		Source: "questionpro-api.md §3",
+		Readings: []sandbox.Reading{
+			{Name: "1000, as the third party says", Options: map[string]any{"max_per_page": 0}},
+			{Name: "100, the documented default (larger sizes clamped)", Options: map[string]any{"max_per_page": 100}},
+		},
+		Kind:  0,
+		Check: "Call GET /a/api/v2/organizations/{organization_id}/users?perPage=1000 on an organization with more than 100 users and look at `pagination.perPage` and the number of users in `response`.",
+	},
 }
