@@ -74,10 +74,25 @@ func (c *Client) Users(ctx context.Context, customerIDs []int64, maxAge time.Dur
 // user is not in a complete walk of the scope at most forWrite old, which
 // is QuickHelp's only proof that a user is gone; a snapshot missing the
 // user proves nothing by itself, so the answer comes from FindUserByID.
+//
+// Snapshots.Get does not say why it did not serve, so the walk it runs for
+// this caller keeps its error: a refused walk is reported as it is, not
+// walked again at once (a quota answer would cost a second call for
+// nothing). A reader that only waited for someone else's failed walk
+// cannot see that error and walks again through FindUserByID.
 func (c *Client) ReadUser(ctx context.Context, customerID, userID int64) (*User, error) {
 	scope := c.scopeFor(customerID)
-	if u, served := c.snaps.Get(ctx, scopeKey(scope), strconv.FormatInt(userID, 10), c.walkOf(scope)); served {
+	var walkErr error
+	walk := func(ctx context.Context) ([]User, error) {
+		users, err := c.ListAllUsers(ctx, scope)
+		walkErr = err
+		return users, err
+	}
+	if u, served := c.snaps.Get(ctx, scopeKey(scope), strconv.FormatInt(userID, 10), walk); served {
 		return &u, nil
+	}
+	if walkErr != nil {
+		return nil, walkErr
 	}
 	return c.FindUserByID(ctx, customerID, userID, c.writeAge)
 }

@@ -134,8 +134,9 @@ func TestSnapshots_oneWalkServesEveryReadAndKeepsWrites(t *testing.T) {
 	}
 }
 
-// A refused walk is the caller's error, never "the user is gone"; it is not
-// kept, and once the list answers again the same read finds the user.
+// A refused walk is the caller's error, never "the user is gone", and is
+// not asked again in the same read; it is not kept, and once the list
+// answers again the same read finds the user.
 func TestSnapshots_failedWalkIsAnErrorAndNotKept(t *testing.T) {
 	c, v := snapClient(t, 3)
 	v.set(func(v *snapVendor) { v.refuse = true })
@@ -143,6 +144,9 @@ func TestSnapshots_failedWalkIsAnErrorAndNotKept(t *testing.T) {
 	u, err := c.ReadUser(ctx, 0, 2)
 	if err == nil || u != nil {
 		t.Fatalf("a refused list must be an error, got user %v and %v", u, err)
+	}
+	if n := v.walks.Load(); n != 1 {
+		t.Fatalf("a refused list was asked %d times, want once: a quota answer is not asked again at once", n)
 	}
 	if _, err := c.Users(ctx, nil, forRead); err == nil {
 		t.Fatal("a data source read must see the refusal too, not an empty list")
