@@ -234,6 +234,41 @@ func TestSnapshots_unknownWritesForgetTheSnapshot(t *testing.T) {
 	}
 }
 
+// A write that failed while a walk was in flight may have changed what that
+// walk read: the reader gets a walk that started after it, not the old one.
+func TestSnapshots_failedWriteDuringAWalkIsNotMissed(t *testing.T) {
+	c, v := snapClient(t, 3)
+	gate := make(chan struct{})
+	v.set(func(v *snapVendor) { v.gate = gate })
+	got := make(chan *User, 1)
+	go func() {
+		u, err := c.ReadUser(context.Background(), 0, 1)
+		if err != nil {
+			t.Errorf("read: %v", err)
+		}
+		got <- u
+	}()
+	for v.walks.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	// The walk holds the old user 1; QuickHelp applies an update whose
+	// answer the provider never sees.
+	v.set(func(v *snapVendor) {
+		v.users[0].FirstName = ptr("Changed")
+		v.failW = true
+	})
+	if _, err := c.ApplyUpdate(context.Background(), 0, &User{UserID: 1}, UserUpdate{UserID: 1, FirstName: "Changed", Licensed: true}); err == nil {
+		t.Fatal("the failed update should be reported")
+	}
+	close(gate)
+	if u := <-got; u == nil || deref(u.FirstName) != "Changed" {
+		t.Fatalf("the read should come from a walk after the failed write, got %+v", u)
+	}
+	if n := v.walks.Load(); n != 2 {
+		t.Fatalf("walks = %d, want 2", n)
+	}
+}
+
 // A walk cut short by its starter's deadline does not fail a reader that
 // still has time: that reader walks itself.
 func TestSnapshots_deadlineCutWalkDoesNotFailOthers(t *testing.T) {
