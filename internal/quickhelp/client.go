@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 )
@@ -18,15 +19,19 @@ import (
 // Moveworks example and consistent with POST /v1/User/Update).
 const DefaultBaseURL = "https://qhapi.quickhelp.com/v1"
 
-// Client calls the QuickHelp Customer API v1 user operations. Its user list
-// cache is shared by every resource and data source configured from the same
-// provider block, so one walk of the list serves a whole Terraform run.
+// Client calls the QuickHelp Customer API v1 user operations. Its list
+// snapshots (snapshot.go) are shared by every resource and data source
+// configured from the same provider block, so one walk of the list serves a
+// whole Terraform run.
 type Client struct {
 	http *apiclient.Client
 	// customerID is the provider block's customer_id (0 = the key's own
 	// account), the default scope of every call.
 	customerID int64
-	cache      *userCache
+	snaps      *apiclient.Snapshots[User]
+	// writeAge is how old a snapshot the read an update builds on may be:
+	// forWrite, a field so that tests can age a snapshot without waiting.
+	writeAge time.Duration
 }
 
 // User is one record of getUserList (quickhelp-api.md §3). Strings a user
@@ -119,7 +124,7 @@ type UserDelete struct {
 // NewClient wraps an apiclient configured for QuickHelp. customerID is the
 // provider's default customer (0 for none).
 func NewClient(h *apiclient.Client, customerID int64) *Client {
-	return &Client{http: h, customerID: customerID, cache: newUserCache()}
+	return &Client{http: h, customerID: customerID, snaps: newUserSnapshots(forRead), writeAge: forWrite}
 }
 
 // ListUsers is getUserList: one page. customerIDs is the partner filter;
@@ -174,83 +179,36 @@ func (c *Client) effectiveCustomer(customerID int64) *int64 {
 	return nil
 }
 
-// Users returns the users of a customer scope from the shared cache, walking
-// the list only when no fresh enough copy is held or being fetched.
-func (c *Client) Users(ctx context.Context, customerIDs []int64, fresh freshness) ([]User, error) {
-	return c.cache.get(ctx, scopeKey(customerIDs), fresh, func(ctx context.Context) ([]User, error) {
-		return c.ListAllUsers(ctx, customerIDs)
-	})
-}
-
-// FindUserByID looks a user up in the (cached) list; nil when absent.
-func (c *Client) FindUserByID(ctx context.Context, customerID, userID int64, fresh freshness) (*User, error) {
-	users, err := c.Users(ctx, c.scopeFor(customerID), fresh)
-	if err != nil {
-		return nil, err
-	}
-	for i := range users {
-		if users[i].UserID == userID {
-			u := users[i]
-			return &u, nil
-		}
-	}
-	return nil, nil
-}
-
-// FindUserByEmail looks a user up by e-mail, ignoring case (the list has no
-// filter, §3); nil when absent, an error when several users share it.
-func (c *Client) FindUserByEmail(ctx context.Context, customerID int64, email string, fresh freshness) (*User, error) {
-	users, err := c.Users(ctx, c.scopeFor(customerID), fresh)
-	if err != nil {
-		return nil, err
-	}
-	var found []User
-	for _, u := range users {
-		if u.Email != nil && strings.EqualFold(*u.Email, email) {
-			found = append(found, u)
-		}
-	}
-	switch len(found) {
-	case 0:
-		return nil, nil
-	case 1:
-		return &found[0], nil
-	}
-	ids := make([]string, len(found))
-	for i, u := range found {
-		ids[i] = strconv.FormatInt(u.UserID, 10)
-	}
-	return nil, fmt.Errorf("several QuickHelp users have the e-mail %s (user ids %s); set user_id instead", email, strings.Join(ids, ", "))
-}
-
-// ApplyUpdate sends a complete update and records its effect in the cache,
-// so the reads that follow in the same run need no new walk. It returns the
-// user as the server now holds it.
+// ApplyUpdate sends a complete update and records its effect in the
+// snapshot, so the reads that follow in the same run need no new walk. It
+// returns the user as the server now holds it.
 func (c *Client) ApplyUpdate(ctx context.Context, customerID int64, current *User, body UserUpdate) (*User, error) {
 	body.CustomerID = c.effectiveCustomer(customerID)
 	if err := c.UpdateUser(ctx, body); err != nil {
-		c.cache.invalidate()
+		// Failed or unanswered: QuickHelp may hold the update or not.
+		c.snaps.Invalidate()
 		return nil, err
 	}
 	updated, complete := applyToRecord(current, body)
 	if complete {
-		c.cache.upsert(scopeKey(c.scopeFor(customerID)), updated)
+		c.snaps.Put(scopeKey(c.scopeFor(customerID)), updated)
 	} else {
 		// A role the user did not have before has a name only the server
 		// knows: the next reader walks the list again.
-		c.cache.invalidate()
+		c.snaps.Invalidate()
 	}
 	return &updated, nil
 }
 
-// GDPRDelete deletes one user through deleteUser and drops it from the cache.
+// GDPRDelete deletes one user through deleteUser and drops it from the
+// snapshot.
 func (c *Client) GDPRDelete(ctx context.Context, customerID, userID int64, email string) error {
 	err := c.DeleteUsers(ctx, UserDelete{CustomerID: c.effectiveCustomer(customerID), Users: []DeleteEntry{{UserID: userID, Email: email}}})
 	if err != nil {
-		c.cache.invalidate()
+		c.snaps.Invalidate()
 		return err
 	}
-	c.cache.remove(scopeKey(c.scopeFor(customerID)), userID)
+	c.snaps.Remove(scopeKey(c.scopeFor(customerID)), strconv.FormatInt(userID, 10))
 	return nil
 }
 

@@ -99,7 +99,7 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	var user *User
 	var err error
 	if !cfg.UserID.IsNull() {
-		user, err = c.FindUserByID(ctx, customerID, cfg.UserID.ValueInt64(), forRead)
+		user, err = c.ReadUser(ctx, customerID, cfg.UserID.ValueInt64())
 		if err == nil && user == nil {
 			resp.Diagnostics.AddAttributeError(path.Root("user_id"), "QuickHelp user not found",
 				fmt.Sprintf("No user %d exists in %s.", cfg.UserID.ValueInt64(), scopeText(c, customerID)))

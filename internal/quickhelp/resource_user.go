@@ -89,10 +89,10 @@ func (r *UserResource) Create(ctx context.Context, req resource.CreateRequest, r
 	var where string
 	var attrPath path.Path
 	if !plan.UserID.IsUnknown() && !plan.UserID.IsNull() {
-		current, err = c.FindUserByID(ctx, customerID, plan.UserID.ValueInt64(), forWrite)
+		current, err = c.FindUserByID(ctx, customerID, plan.UserID.ValueInt64(), c.writeAge)
 		where, attrPath = fmt.Sprintf("with user id %d", plan.UserID.ValueInt64()), path.Root("user_id")
 	} else {
-		current, err = c.FindUserByEmail(ctx, customerID, plan.Email.ValueString(), forWrite)
+		current, err = c.FindUserByEmail(ctx, customerID, plan.Email.ValueString(), c.writeAge)
 		where, attrPath = "with the e-mail "+plan.Email.ValueString(), path.Root("email")
 	}
 	if err != nil {
@@ -149,15 +149,16 @@ func (r *UserResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	defer cancel()
 
 	userID := state.UserID.ValueInt64()
-	user, err := c.FindUserByID(ctx, customerOf(&state), userID, forRead)
+	user, err := c.ReadUser(ctx, customerOf(&state), userID)
 	if err != nil {
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QuickHelp user", err)
 		return
 	}
 	if user == nil {
-		// Positive proof: FindUserByID walked the whole list, every page in
-		// the Customer API's own shape and the walk reaching the total the
-		// list claimed (see list_proof.go); anything less is an error above.
+		// Positive proof: ReadUser looked in a walk of the whole list at
+		// most forWrite old, every page in the Customer API's own shape and
+		// the walk reaching the total the list claimed (see list_proof.go);
+		// anything less is an error above.
 		resp.Diagnostics.AddWarning("QuickHelp user no longer exists",
 			fmt.Sprintf("User %d (%s) is not in QuickHelp's user list any more, so it was removed from Terraform state. It was probably deleted in the QuickHelp Admin Portal or with a GDPR delete. The next apply will try to adopt it again and fail if it does not come back (through SSO, Graph sync or the portal).", userID, state.Email.ValueString()))
 		resp.State.RemoveResource(ctx)
@@ -187,7 +188,7 @@ func (r *UserResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	customerID, userID := customerOf(&state), state.UserID.ValueInt64()
 	// Read the user fresh: the update must carry what QuickHelp holds now
 	// for every field the configuration leaves alone.
-	current, err := c.FindUserByID(ctx, customerID, userID, forWrite)
+	current, err := c.FindUserByID(ctx, customerID, userID, c.writeAge)
 	if err != nil {
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QuickHelp user before updating it", err)
 		return
@@ -239,7 +240,7 @@ func (r *UserResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	defer cancel()
 
 	customerID, userID := customerOf(&state), state.UserID.ValueInt64()
-	current, err := c.FindUserByID(ctx, customerID, userID, forWrite)
+	current, err := c.FindUserByID(ctx, customerID, userID, c.writeAge)
 	if err != nil {
 		providerdata.AddAPIError(&resp.Diagnostics, "Could not read the QuickHelp user before removing it", err)
 		return

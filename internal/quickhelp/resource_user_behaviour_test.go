@@ -245,7 +245,7 @@ resource "saas_quickhelp_user" "bulk" {
 						return fmt.Errorf("want %d updates (job_title), saw %d", n, got)
 					}
 					// The apply looked 300 users up and wrote 300: one walk
-					// (writes update the cached copy).
+					// (writes update the list snapshot).
 					if got := sb.QuickHelp.ListCalls(); got > maxWalk {
 						return fmt.Errorf("the apply made %d list calls, want at most %d", got, maxWalk)
 					}
