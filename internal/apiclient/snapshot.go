@@ -2,7 +2,6 @@ package apiclient
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"sync"
 	"time"
@@ -77,9 +76,14 @@ type snapshotData[T any] struct {
 
 // snapshotFlight is one walk in progress; done closes when it ends.
 type snapshotFlight[T any] struct {
-	done    chan struct{}
-	data    *snapshotData[T] // the result, once done and err is nil
-	err     error
+	done chan struct{}
+	data *snapshotData[T] // the result, once done and err is nil
+	err  error
+	// cut is true when the walk failed because its starter's context
+	// ended (a deadline or a cancellation of that one caller), not because
+	// of the vendor: an error of a request timeout also wraps
+	// context.DeadlineExceeded, and must not send waiters walking again.
+	cut     bool
 	writes  []snapshotWrite[T] // the provider's writes while it ran, replayed onto its result
 	dropped bool               // an Invalidate while it ran: its result is not kept
 }
@@ -186,10 +190,10 @@ func (s *Snapshots[T]) ensure(ctx context.Context, scope string, maxAge time.Dur
 			sc.flight = f
 			s.mu.Unlock()
 			items, err := walk(ctx)
-			s.finish(sc, f, items, err)
+			s.finish(sc, f, items, err, err != nil && ctx.Err() != nil)
 		}
 		switch {
-		case f.err != nil && ctx.Err() == nil && (errors.Is(f.err, context.Canceled) || errors.Is(f.err, context.DeadlineExceeded)):
+		case f.cut && ctx.Err() == nil:
 			// Cut short by its starter's deadline: says nothing to a
 			// caller who still has time.
 			continue
@@ -204,12 +208,12 @@ func (s *Snapshots[T]) ensure(ctx context.Context, scope string, maxAge time.Dur
 
 // finish ends a walk: its result with the writes made while it ran,
 // kept as the scope's snapshot unless an Invalidate made it stale.
-func (s *Snapshots[T]) finish(sc *snapshotScope[T], f *snapshotFlight[T], items []T, err error) {
+func (s *Snapshots[T]) finish(sc *snapshotScope[T], f *snapshotFlight[T], items []T, err error, cut bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sc.flight = nil
-	f.err = err
-	if err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+	f.err, f.cut = err, cut
+	if err != nil && !cut {
 		sc.failedAt = s.now()
 	}
 	if err == nil {

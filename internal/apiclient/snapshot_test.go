@@ -255,3 +255,27 @@ func TestSnapshots_walkerDeadlineDoesNotFailWaiters(t *testing.T) {
 		t.Fatalf("a waiter with time left failed: %v", err)
 	}
 }
+
+// A walk that fails with a request timeout (an error that wraps
+// context.DeadlineExceeded while the caller still has time) is the
+// vendor's failure: it is reported once, not walked again until the
+// caller's own deadline.
+func TestSnapshots_requestTimeoutIsAFailureNotACut(t *testing.T) {
+	var walks atomic.Int32
+	timedOut := func(context.Context) ([]snapUser, error) {
+		walks.Add(1)
+		return nil, fmt.Errorf("GET /users failed after 3 attempts: %w", context.DeadlineExceeded)
+	}
+	s := NewSnapshots(SnapshotConfig{Burst: 1, Window: time.Minute, Fresh: time.Minute}, snapKey)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if _, err := s.All(ctx, "dept", timedOut); !errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
+		t.Fatalf("All = %v (caller's context: %v), want the walk's own timeout at once", err, ctx.Err())
+	}
+	if _, served := s.Get(ctx, "dept", "1", timedOut); served {
+		t.Fatal("served after a failed walk")
+	}
+	if n := walks.Load(); n != 1 {
+		t.Errorf("%d walks, want 1", n)
+	}
+}
