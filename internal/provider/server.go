@@ -11,7 +11,8 @@ import (
 
 // NewServer returns the provider's protocol 6 server: the plugin
 // framework's, with every resource and data source call's context let go
-// once the call has ended.
+// once the call has ended, and plans that change nothing answered without
+// the framework's plan walk (see noChangePlans).
 //
 // The framework (v1.19) keeps the cancel function of every call's context
 // until Terraform sends StopProvider, so that it can cancel calls in flight.
@@ -24,9 +25,18 @@ import (
 // context that drops its link to the call's context when the call returns
 // leaves it only a few hundred bytes per call to keep.
 func NewServer(version string) func() tfprotov6.ProviderServer {
-	return func() tfprotov6.ProviderServer {
-		return releaseCallContexts(providerserver.NewProtocol6(New(version)())())
+	return func() tfprotov6.ProviderServer { return newServer(version, true) }
+}
+
+// newServer is the provider's server; fast adds the no-change plans (see
+// noChangePlans), without which every call is the framework's own.
+func newServer(version string, fast bool) tfprotov6.ProviderServer {
+	p := &SaasProvider{version: version}
+	if !fast {
+		return releaseCallContexts(providerserver.NewProtocol6(p)())
 	}
+	served, wrap := withNoChangePlans(context.Background(), p)
+	return releaseCallContexts(wrap(providerserver.NewProtocol6(served)()))
 }
 
 // releaseCallContexts wraps a server so that the contexts of its resource
