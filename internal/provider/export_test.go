@@ -16,5 +16,25 @@ func NewFrameworkServer(version string) tfprotov6.ProviderServer {
 // PlannedWithoutFramework is the no-change plan's own answer to req on a
 // server from NewServer, nil when it leaves req to the framework.
 func PlannedWithoutFramework(ctx context.Context, s tfprotov6.ProviderServer, req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
-	return s.(*contextReleasingServer).ProviderServer.(*noChangePlans).planNoChange(ctx, req)
+	released, ok := s.(*contextReleasingServer)
+	if !ok {
+		panic("not a server from NewServer")
+	}
+	plans, ok := released.ProviderServer.(*noChangePlans)
+	if !ok {
+		panic("not a server from NewServer")
+	}
+	return plans.planNoChange(ctx, req)
+}
+
+// SetHeapFloor sets the heap floor's room in bytes (0: Go's default
+// collector pacing) and returns what restores it; benchmarks measure the
+// provider as it was with 0.
+func SetHeapFloor(bytes int64) (restore func()) {
+	old := theHeapFloor.floor.Swap(bytes)
+	theHeapFloor.adjust()
+	return func() {
+		theHeapFloor.floor.Store(old)
+		theHeapFloor.adjust()
+	}
 }

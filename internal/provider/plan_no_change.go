@@ -242,7 +242,8 @@ func (f *planFacts) modifyPlanLeavesAlone(ctx context.Context, r resource.Resour
 			return false
 		}
 	}
-	if !f.modifyPlan {
+	mp, ok := r.(resource.ResourceWithModifyPlan)
+	if !ok {
 		return true
 	}
 	mreq := resource.ModifyPlanRequest{
@@ -261,7 +262,7 @@ func (f *planFacts) modifyPlanLeavesAlone(ctx context.Context, r resource.Resour
 		mreq.Identity = &tfsdk.ResourceIdentity{Schema: f.identitySchema.IdentitySchema, Raw: identity.Copy()}
 		mresp.Identity = &tfsdk.ResourceIdentity{Schema: f.identitySchema.IdentitySchema, Raw: identity.Copy()}
 	}
-	r.(resource.ResourceWithModifyPlan).ModifyPlan(ctx, mreq, &mresp)
+	mp.ModifyPlan(ctx, mreq, &mresp)
 	return len(mresp.Diagnostics) == 0 && mresp.Plan.Raw.Equal(plan) && len(mresp.RequiresReplace) == 0 &&
 		mresp.Private == nil && mresp.Deferred == nil &&
 		(mresp.Identity == nil) == !f.hasIdentity && (mresp.Identity == nil || mresp.Identity.Raw.Equal(identity))

@@ -36,8 +36,6 @@ type planFacts struct {
 	hasIdentity    bool
 	identitySchema resource.IdentitySchemaResponse
 	identityType   tftypes.Type
-
-	modifyPlan bool
 }
 
 // newPlanFacts inspects the schema of r. The framework's plan of an
@@ -76,7 +74,6 @@ func newPlanFacts(ctx context.Context, r resource.Resource) *planFacts {
 		f.hasIdentity = true
 		f.identityType = f.identitySchema.IdentitySchema.Type().TerraformType(ctx)
 	}
-	_, f.modifyPlan = r.(resource.ResourceWithModifyPlan)
 	return f
 }
 

@@ -180,7 +180,7 @@ func (g *planGen) request() *tfprotov6.PlanResourceChangeRequest {
 	g.wild = g.rng.IntN(4) == 0
 	prior := g.state()
 	config := g.config(prior)
-	proposed := p.proposed(prior, config)
+	var proposed tftypes.Value
 	switch n := g.rng.IntN(100); {
 	case n < 55:
 		// Unchanged: proposed is prior. Realistic configurations hold the
@@ -314,6 +314,25 @@ func (g planGen) value(typ tftypes.Type, depth int) tftypes.Value {
 	if depth > 0 && g.rng.IntN(6) == 0 {
 		return tftypes.NewValue(typ, nil)
 	}
+	switch typ := typ.(type) {
+	case tftypes.List:
+		return tftypes.NewValue(typ, g.elements(typ.ElementType, depth))
+	case tftypes.Set:
+		// Duplicates now and then: the framework refuses such a set.
+		return tftypes.NewValue(typ, g.elements(typ.ElementType, depth))
+	case tftypes.Map:
+		out := map[string]tftypes.Value{}
+		for i := range g.rng.IntN(3) {
+			out[fmt.Sprint("k", i)] = g.value(typ.ElementType, depth+1)
+		}
+		return tftypes.NewValue(typ, out)
+	case tftypes.Object:
+		out := map[string]tftypes.Value{}
+		for name, at := range typ.AttributeTypes {
+			out[name] = g.value(at, depth+1)
+		}
+		return tftypes.NewValue(typ, out)
+	}
 	switch {
 	case typ.Is(tftypes.String):
 		return tftypes.NewValue(typ, stringPool[g.rng.IntN(len(stringPool))])
@@ -329,23 +348,6 @@ func (g planGen) value(typ tftypes.Type, depth int) tftypes.Value {
 		return tftypes.NewValue(typ, f)
 	case typ.Is(tftypes.Bool):
 		return tftypes.NewValue(typ, g.rng.IntN(2) == 0)
-	case typ.Is(tftypes.List{}):
-		return tftypes.NewValue(typ, g.elements(typ.(tftypes.List).ElementType, depth))
-	case typ.Is(tftypes.Set{}):
-		// Duplicates now and then: the framework refuses such a set.
-		return tftypes.NewValue(typ, g.elements(typ.(tftypes.Set).ElementType, depth))
-	case typ.Is(tftypes.Map{}):
-		out := map[string]tftypes.Value{}
-		for i := range g.rng.IntN(3) {
-			out[fmt.Sprint("k", i)] = g.value(typ.(tftypes.Map).ElementType, depth+1)
-		}
-		return tftypes.NewValue(typ, out)
-	case typ.Is(tftypes.Object{}):
-		out := map[string]tftypes.Value{}
-		for name, at := range typ.(tftypes.Object).AttributeTypes {
-			out[name] = g.value(at, depth+1)
-		}
-		return tftypes.NewValue(typ, out)
 	}
 	g.p.t.Fatalf("no generator for %s", typ)
 	return tftypes.Value{}
