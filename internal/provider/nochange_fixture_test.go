@@ -67,6 +67,9 @@ func (p *protocolClient) noChangeFixture(importID string) noChange {
 	read, err := p.server.ReadResource(p.ctx, &tfprotov6.ReadResourceRequest{TypeName: p.typeName, CurrentState: p.dynamicValue(imported)})
 	p.must("read after import", err, read.Diagnostics)
 	state := p.decode(p.stateType, read.NewState)
+	if state.IsNull() {
+		p.t.Fatalf("%s %s: the read after import found no user (seed users before the client's first read: QuickHelp reads from one snapshot per run)", p.typeName, importID)
+	}
 
 	var stateVals map[string]tftypes.Value
 	if err := state.As(&stateVals); err != nil {

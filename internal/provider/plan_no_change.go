@@ -43,7 +43,8 @@ type noChangePlans struct {
 	data atomic.Pointer[configured]
 	// off is set for good when the provider answered Configure in a way
 	// under which the framework plans every resource differently (a
-	// deferral), or when its resources cannot be listed by type name.
+	// deferral), when its resources cannot be listed by type name, or when
+	// it has a provider_meta schema.
 	off atomic.Bool
 }
 
@@ -82,6 +83,11 @@ func (p recordingProvider) Configure(ctx context.Context, req provider.Configure
 // a function that wraps the framework's server with the no-change plans.
 func withNoChangePlans(ctx context.Context, p *SaasProvider) (provider.Provider, func(tfprotov6.ProviderServer) tfprotov6.ProviderServer) {
 	plans := &noChangePlans{types: map[string]*planType{}}
+	if _, ok := any(p).(provider.ProviderWithMetaSchema); ok {
+		// The framework hands provider_meta to ModifyPlan; the no-change
+		// plan does not read it.
+		plans.off.Store(true)
+	}
 	var meta provider.MetadataResponse
 	p.Metadata(ctx, provider.MetadataRequest{}, &meta)
 	for _, newResource := range p.Resources(ctx) {

@@ -384,3 +384,57 @@ func (g planGen) describe(req *tfprotov6.PlanResourceChangeRequest) string {
 		decode(req.PriorState, g.p.stateType), decode(req.ProposedNewState, g.p.stateType), decode(req.Config, g.p.stateType),
 		identity, req.PriorPrivate, req.ClientCapabilities)
 }
+
+// Terraform plans many resources at once: the no-change plan answers
+// concurrent plans of one server, each with its own resource's state (run
+// with -race).
+func TestNoChangePlanConcurrent(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	for _, typeName := range resourceTypes(t) {
+		t.Run(typeName, func(t *testing.T) {
+			seed := benchSeeds[typeName]
+			if seed == nil {
+				t.Fatalf("%s has no entry in benchSeeds", typeName)
+			}
+			var ids []string
+			for i := range 4 {
+				ids = append(ids, seed(sb, 1000+i))
+			}
+			p := newProtocolClient(t, sb, typeName)
+			var fixtures []noChange
+			for _, id := range ids {
+				fixtures = append(fixtures, p.noChangeFixture(id))
+			}
+			errs := make(chan string, 8*len(fixtures))
+			for w := range 8 {
+				go func() {
+					for i := range 25 {
+						nc := fixtures[(w+i)%len(fixtures)]
+						req := &tfprotov6.PlanResourceChangeRequest{
+							TypeName: typeName, PriorState: nc.state, ProposedNewState: nc.proposed, Config: nc.config, PriorPrivate: nc.private,
+						}
+						own := provider.PlannedWithoutFramework(p.ctx, p.server, req)
+						resp, err := p.server.PlanResourceChange(p.ctx, req)
+						switch {
+						case err != nil || hasError(resp.Diagnostics):
+							errs <- fmt.Sprint(err, diagnosticsText(resp.Diagnostics))
+							return
+						case own == nil:
+							errs <- "the no-change plan left an unchanged resource to the framework"
+							return
+						case !bytes.Equal(dynamicBytes(resp.PlannedState), dynamicBytes(nc.proposed)):
+							errs <- "the planned state is not the proposed one"
+							return
+						}
+					}
+					errs <- ""
+				}()
+			}
+			for range 8 {
+				if e := <-errs; e != "" {
+					t.Error(e)
+				}
+			}
+		})
+	}
+}
