@@ -16,15 +16,25 @@ func NewFrameworkServer(version string) tfprotov6.ProviderServer {
 // PlannedWithoutFramework is the no-change plan's own answer to req on a
 // server from NewServer, nil when it leaves req to the framework.
 func PlannedWithoutFramework(ctx context.Context, s tfprotov6.ProviderServer, req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
+	return fastPathsOf(s).planNoChange(ctx, req)
+}
+
+// UpgradedWithoutFramework is the same-version upgrade's own answer to req
+// on a server from NewServer, nil when it leaves req to the framework.
+func UpgradedWithoutFramework(ctx context.Context, s tfprotov6.ProviderServer, req *tfprotov6.UpgradeResourceStateRequest) *tfprotov6.UpgradeResourceStateResponse {
+	return fastPathsOf(s).upgradeSameVersion(ctx, req)
+}
+
+func fastPathsOf(s tfprotov6.ProviderServer) *fastPaths {
 	released, ok := s.(*contextReleasingServer)
 	if !ok {
 		panic("not a server from NewServer")
 	}
-	plans, ok := released.ProviderServer.(*noChangePlans)
+	fast, ok := released.ProviderServer.(*fastPaths)
 	if !ok {
 		panic("not a server from NewServer")
 	}
-	return plans.planNoChange(ctx, req)
+	return fast
 }
 
 // SetHeapFloor sets the heap floor's room in bytes (0: Go's default

@@ -2,22 +2,19 @@ package provider
 
 import (
 	"context"
-	"sync"
-	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/attr/xattr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// noChangePlans answers PlanResourceChange for a resource whose proposed
-// new state is its prior state, which is nearly every resource of a plan
-// that finds the world as configured, without the framework's plan walk.
+// PlanResourceChange answers a plan whose proposed new state is the prior
+// state, which is nearly every resource of a plan that finds the world as
+// configured, without the framework's plan walk.
 //
 // For such a resource the framework (v1.19) builds the plan in five steps:
 // defaults, nulling write-only attributes, marking computed attributes
@@ -34,78 +31,7 @@ import (
 // says anything at all (a diagnostic, a changed plan, a replacement, private
 // data, a deferral, another identity), goes to the framework, which then
 // answers as it always has.
-type noChangePlans struct {
-	tfprotov6.ProviderServer
-
-	types map[string]*planType
-	// data is the provider's Configure answer for resources, as the
-	// framework hands it to every resource's Configure.
-	data atomic.Pointer[configured]
-	// off is set for good when the provider answered Configure in a way
-	// under which the framework plans every resource differently (a
-	// deferral), when its resources cannot be listed by type name, or when
-	// it has a provider_meta schema.
-	off atomic.Bool
-}
-
-type configured struct{ resourceData any }
-
-// planType is one resource type: its constructor, and its plan facts,
-// worked out at its first plan.
-type planType struct {
-	new   func() resource.Resource
-	once  sync.Once
-	facts *planFacts
-}
-
-func (t *planType) planFacts(ctx context.Context) *planFacts {
-	t.once.Do(func() { t.facts = newPlanFacts(ctx, t.new()) })
-	return t.facts
-}
-
-// recordingProvider is the provider with its Configure answer recorded
-// for the no-change plans.
-type recordingProvider struct {
-	*SaasProvider
-	plans *noChangePlans
-}
-
-func (p recordingProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
-	p.SaasProvider.Configure(ctx, req, resp)
-	// What the framework keeps for resources, diagnostics or not.
-	p.plans.data.Store(&configured{resourceData: resp.ResourceData})
-	if resp.Deferred != nil {
-		p.plans.off.Store(true)
-	}
-}
-
-// withNoChangePlans returns the provider for the framework to serve, and
-// a function that wraps the framework's server with the no-change plans.
-func withNoChangePlans(ctx context.Context, p *SaasProvider) (provider.Provider, func(tfprotov6.ProviderServer) tfprotov6.ProviderServer) {
-	plans := &noChangePlans{types: map[string]*planType{}}
-	if _, ok := any(p).(provider.ProviderWithMetaSchema); ok {
-		// The framework hands provider_meta to ModifyPlan; the no-change
-		// plan does not read it.
-		plans.off.Store(true)
-	}
-	var meta provider.MetadataResponse
-	p.Metadata(ctx, provider.MetadataRequest{}, &meta)
-	for _, newResource := range p.Resources(ctx) {
-		var md resource.MetadataResponse
-		newResource().Metadata(ctx, resource.MetadataRequest{ProviderTypeName: meta.TypeName}, &md)
-		if md.TypeName == "" || plans.types[md.TypeName] != nil {
-			// The framework answers every resource call with an error then.
-			plans.off.Store(true)
-		}
-		plans.types[md.TypeName] = &planType{new: newResource}
-	}
-	return recordingProvider{SaasProvider: p, plans: plans}, func(s tfprotov6.ProviderServer) tfprotov6.ProviderServer {
-		plans.ProviderServer = s
-		return plans
-	}
-}
-
-func (s *noChangePlans) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
+func (s *fastPaths) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
 	if resp := s.planNoChange(ctx, req); resp != nil {
 		return resp, nil
 	}
@@ -115,10 +41,10 @@ func (s *noChangePlans) PlanResourceChange(ctx context.Context, req *tfprotov6.P
 // planNoChange is the framework's answer to req when req proposes no
 // change and the answer is certain to be the proposed state as it is; nil
 // otherwise.
-func (s *noChangePlans) planNoChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
+func (s *fastPaths) planNoChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
 	t := s.types[req.TypeName]
 	data := s.data.Load()
-	if t == nil || s.off.Load() || req.PriorState == nil || req.ProposedNewState == nil || len(req.PriorPrivate) > 0 {
+	if t == nil || s.broken || s.planOff.Load() || req.PriorState == nil || req.ProposedNewState == nil || len(req.PriorPrivate) > 0 {
 		return nil
 	}
 	f := t.planFacts(ctx)

@@ -14,11 +14,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// planFacts is what the no-change plan needs to know about one resource
-// type, worked out once from its schemas. When unfit is not empty, the
-// type's plans always go to the framework, and unfit says why.
+// planFacts is what the fast paths need to know about one resource type,
+// worked out once from its schemas. When unfit is not empty, the type's
+// plans always go to the framework, and unfit says why.
 type planFacts struct {
 	unfit string
+	// statePassthrough is true when the framework passes a state of the
+	// current version through UpgradeResourceState as it reads it: the
+	// schema has no errors and no blocks (whose null lists and sets the
+	// framework would turn into empty ones).
+	statePassthrough bool
 
 	schema rschema.Schema
 	typ    tftypes.Type
@@ -58,6 +63,7 @@ func newPlanFacts(ctx context.Context, r resource.Resource) *planFacts {
 		f.unfit = "it has blocks"
 		return f
 	}
+	f.statePassthrough = true
 	for name, a := range sresp.Schema.Attributes {
 		if reason := f.inspect(ctx, path.Root(name), a, true); reason != "" {
 			f.unfit = reason

@@ -12,7 +12,7 @@ import (
 // NewServer returns the provider's protocol 6 server: the plugin
 // framework's, with every resource and data source call's context let go
 // once the call has ended, plans that change nothing answered without the
-// framework's plan walk (see noChangePlans), and the garbage collector given
+// framework's plan walk (see fastPaths), and the garbage collector given
 // room to work in (see heapFloorBytes).
 //
 // The framework (v1.19) keeps the cancel function of every call's context
@@ -30,7 +30,7 @@ func NewServer(version string) func() tfprotov6.ProviderServer {
 }
 
 // newServer is the provider's server; fast adds the no-change plans (see
-// noChangePlans), without which every call is the framework's own, and
+// fastPaths), without which every call is the framework's own, and
 // starts the heap floor (see heapFloorBytes) for the process.
 func newServer(version string, fast bool) tfprotov6.ProviderServer {
 	p := &SaasProvider{version: version}
@@ -38,7 +38,7 @@ func newServer(version string, fast bool) tfprotov6.ProviderServer {
 		return releaseCallContexts(providerserver.NewProtocol6(p)())
 	}
 	startHeapFloor()
-	served, wrap := withNoChangePlans(context.Background(), p)
+	served, wrap := withFastPaths(context.Background(), p)
 	return releaseCallContexts(wrap(providerserver.NewProtocol6(served)()))
 }
 
