@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
 // PlanResourceChange answers a plan whose proposed new state is the prior
@@ -33,6 +34,9 @@ import (
 // answers as it always has.
 func (s *fastPaths) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
 	if resp := s.planNoChange(ctx, req); resp != nil {
+		// The framework's own trace lines for the plan are missing from a
+		// TF_LOG=trace log then: say why.
+		tflog.Trace(ctx, "Planned no change without the framework's plan walk: the proposed new state is the prior state and the plan logic leaves it alone")
 		return resp, nil
 	}
 	return s.ProviderServer.PlanResourceChange(ctx, req)

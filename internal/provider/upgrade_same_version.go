@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
 // UpgradeResourceState answers the call Terraform makes for every resource
@@ -21,6 +22,7 @@ import (
 // framework.
 func (s *fastPaths) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
 	if resp := s.upgradeSameVersion(ctx, req); resp != nil {
+		tflog.Trace(ctx, "Passed the state of the current schema version through without the framework's walk")
 		return resp, nil
 	}
 	return s.ProviderServer.UpgradeResourceState(ctx, req)
