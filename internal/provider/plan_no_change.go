@@ -31,7 +31,8 @@ import (
 // call whose answer might differ from the framework's, or whose ModifyPlan
 // says anything at all (a diagnostic, a changed plan, a replacement, private
 // data, a deferral, another identity), goes to the framework, which then
-// answers as it always has.
+// answers as it always has; ModifyPlan then runs twice, which plan logic
+// must bear anyway, since Terraform plans a resource again at apply.
 func (s *fastPaths) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
 	if resp := s.planNoChange(ctx, req); resp != nil {
 		// The framework's own trace lines for the plan are missing from a
@@ -76,7 +77,7 @@ func (s *fastPaths) planNoChange(ctx context.Context, req *tfprotov6.PlanResourc
 	if !ok {
 		return nil
 	}
-	if !f.modifyPlanLeavesAlone(ctx, t.new(), data, req, config, proposed, identity) {
+	if !f.modifyPlanLeavesAlone(ctx, t.new(), data, req, config, prior, proposed, identity) {
 		return nil
 	}
 
@@ -166,7 +167,7 @@ func (f *planFacts) priorIdentity(in *tfprotov6.ResourceIdentityData) (tftypes.V
 // framework configures it, on the request the framework would give it, and
 // is true when it said nothing and changed nothing. A resource without
 // ModifyPlan leaves every plan alone.
-func (f *planFacts) modifyPlanLeavesAlone(ctx context.Context, r resource.Resource, data *configured, req *tfprotov6.PlanResourceChangeRequest, config, plan, identity tftypes.Value) bool {
+func (f *planFacts) modifyPlanLeavesAlone(ctx context.Context, r resource.Resource, data *configured, req *tfprotov6.PlanResourceChangeRequest, config, prior, plan, identity tftypes.Value) bool {
 	if rc, ok := r.(resource.ResourceWithConfigure); ok {
 		var providerData any
 		if data != nil {
@@ -185,7 +186,7 @@ func (f *planFacts) modifyPlanLeavesAlone(ctx context.Context, r resource.Resour
 	mreq := resource.ModifyPlanRequest{
 		Config: tfsdk.Config{Schema: f.schema, Raw: config},
 		Plan:   tfsdk.Plan{Schema: f.schema, Raw: plan},
-		State:  tfsdk.State{Schema: f.schema, Raw: plan},
+		State:  tfsdk.State{Schema: f.schema, Raw: prior},
 		// Private stays nil, where the framework hands over empty private
 		// data: reading either finds nothing, and writing to nil fails with a
 		// diagnostic, which sends the call to the framework.
