@@ -20,17 +20,17 @@ func writeReport(path string, cfg config, results []result, command string) erro
 	b.WriteString("Each provider figure is compared with the **floor**: the same number of `terraform_data` resources, which Terraform " +
 		"plans and applies with no provider at all, measured in the same run with the same CLI. Wall times are for the whole " +
 		"`terraform` command. API calls are counted by the sandbox. Peak memory is the provider process's peak resident set " +
-		"(VmHWM). CPU is user+system time: terraform's includes the provider it runs. With latency, *ideal* is calls x latency / parallelism: the time the calls alone would take if Terraform " +
+		"(VmHWM). CPU is user+system time: terraform's includes the provider it runs; *provider CPU per resource* is the provider process's alone, divided by the resources. With latency, *ideal* is calls x latency / parallelism: the time the calls alone would take if Terraform " +
 		"kept every slot busy.\n\n")
 	b.WriteString("| latency | users per vendor | resources | operation | provider | floor | ratio to floor |")
 	for _, v := range cfg.vendors {
 		fmt.Fprintf(&b, " %s calls |", v.name)
 	}
-	b.WriteString(" calls per resource | ideal | ratio to ideal | provider peak | CPU: terraform + provider (provider) | CPU: sandbox | CPU: floor |\n|---|---:|---:|---|---:|---:|---:|")
+	b.WriteString(" calls per resource | ideal | ratio to ideal | provider peak | CPU: terraform + provider (provider) | provider CPU per resource | CPU: sandbox | CPU: floor |\n|---|---:|---:|---|---:|---:|---:|")
 	for range cfg.vendors {
 		b.WriteString("---:|")
 	}
-	b.WriteString("---:|---:|---:|---:|---:|---:|---:|\n")
+	b.WriteString("---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range results {
 		calls := 0
 		for _, n := range r.Provider.Calls {
@@ -47,14 +47,24 @@ func writeReport(path string, cfg config, results []result, command string) erro
 		for _, v := range cfg.vendors {
 			fmt.Fprintf(&b, " %d |", r.Provider.Calls[v.name])
 		}
-		fmt.Fprintf(&b, " %.2f | %s | %s | %.0f MiB | %s (%s) | %s | %s |\n", float64(calls)/float64(r.Resources), ideal, idealRatio,
-			float64(r.Provider.ProviderPeak)/(1<<20), seconds(r.Provider.CLICPU), seconds(r.Provider.ProviderCPU), seconds(r.Provider.SandboxCPU), seconds(r.Floor.CLICPU))
+		fmt.Fprintf(&b, " %.2f | %s | %s | %.0f MiB | %s (%s) | %s | %s | %s |\n", float64(calls)/float64(r.Resources), ideal, idealRatio,
+			float64(r.Provider.ProviderPeak)/(1<<20), seconds(r.Provider.CLICPU), seconds(r.Provider.ProviderCPU),
+			perResource(r.Provider.ProviderCPU, r.Resources), seconds(r.Provider.SandboxCPU), seconds(r.Floor.CLICPU))
 	}
 	b.WriteString("\n![No-change plan time against the number of users, provider and floor](plan-time.png)\n")
 	return os.WriteFile(path, []byte(b.String()), 0o644)
 }
 
 func seconds(d time.Duration) string { return fmt.Sprintf("%.2fs", d.Seconds()) }
+
+// perResource is d shared among n resources, in milliseconds: the figure
+// to compare between runs of different sizes.
+func perResource(d time.Duration, n int) string {
+	if n <= 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f ms", float64(d)/1e6/float64(n))
+}
 
 // machine describes the CPU, core count and memory the figures come from.
 func machine() string {

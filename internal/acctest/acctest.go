@@ -41,7 +41,7 @@ type Sandbox struct {
 // thousand requests) many times over.
 const testRequestLogLimit = 200_000
 
-func StartSandbox(t *testing.T) *Sandbox {
+func StartSandbox(t testing.TB) *Sandbox {
 	t.Helper()
 	sb := &Sandbox{}
 	var all []sandbox.Emulator

@@ -236,7 +236,7 @@ func TestIdentityImportRejectsInvalidValues(t *testing.T) {
 // protocolClient drives one resource type of a provider server configured
 // for the sandbox, as a CLI would.
 type protocolClient struct {
-	t            *testing.T
+	t            testing.TB
 	ctx          context.Context
 	server       tfprotov6.ProviderServer
 	typeName     string
@@ -245,27 +245,18 @@ type protocolClient struct {
 	identityType tftypes.Object
 }
 
-func newProtocolClient(t *testing.T, sb *acctest.Sandbox, typeName string) *protocolClient {
+func newProtocolClient(t testing.TB, sb *acctest.Sandbox, typeName string) *protocolClient {
 	t.Helper()
-	p := &protocolClient{t: t, ctx: t.Context(), server: provider.NewServer("test")(), typeName: typeName}
-	schemas, err := p.server.GetProviderSchema(p.ctx, &tfprotov6.GetProviderSchemaRequest{})
-	if err != nil || len(schemas.Diagnostics) > 0 {
-		t.Fatalf("provider schema: %v %v", err, diagnosticsText(schemas.Diagnostics))
-	}
-	identities, err := p.server.GetResourceIdentitySchemas(p.ctx, &tfprotov6.GetResourceIdentitySchemasRequest{})
-	if err != nil || len(identities.Diagnostics) > 0 {
-		t.Fatalf("identity schemas: %v %v", err, diagnosticsText(identities.Diagnostics))
-	}
-	p.schema = schemas.ResourceSchemas[typeName]
-	if p.schema == nil || identities.IdentitySchemas[typeName] == nil {
-		t.Fatalf("%s has no schema or no identity schema", typeName)
-	}
-	p.stateType = objectType(t, p.schema.ValueType())
-	p.identityType = objectType(t, identities.IdentitySchemas[typeName].ValueType())
+	return newProtocolClientFor(t, sb, typeName, provider.NewServer("test")())
+}
+
+// newProtocolClientFor is newProtocolClient for a server of the caller's.
+func newProtocolClientFor(t testing.TB, sb *acctest.Sandbox, typeName string, server tfprotov6.ProviderServer) *protocolClient {
+	t.Helper()
+	p, providerType := newUnconfiguredClient(t, typeName, server)
 
 	// Every vendor's block as the sandbox's descriptors give it, with the
 	// client-side rate cap lifted.
-	providerType := objectType(t, schemas.Provider.ValueType())
 	blocks := map[string]any{}
 	for _, d := range emulators.All() {
 		blockType := objectType(t, providerType.AttributeTypes[d.Vendor])
@@ -288,6 +279,29 @@ func newProtocolClient(t *testing.T, sb *acctest.Sandbox, typeName string) *prot
 		t.Fatalf("configuring the provider: %v %v", err, diagnosticsText(resp.Diagnostics))
 	}
 	return p
+}
+
+// newUnconfiguredClient is a client of server for typeName that has read
+// the schemas, as Terraform does first, and not configured the provider. It
+// also returns the provider configuration's type.
+func newUnconfiguredClient(t testing.TB, typeName string, server tfprotov6.ProviderServer) (*protocolClient, tftypes.Object) {
+	t.Helper()
+	p := &protocolClient{t: t, ctx: t.Context(), server: server, typeName: typeName}
+	schemas, err := p.server.GetProviderSchema(p.ctx, &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil || len(schemas.Diagnostics) > 0 {
+		t.Fatalf("provider schema: %v %v", err, diagnosticsText(schemas.Diagnostics))
+	}
+	identities, err := p.server.GetResourceIdentitySchemas(p.ctx, &tfprotov6.GetResourceIdentitySchemasRequest{})
+	if err != nil || len(identities.Diagnostics) > 0 {
+		t.Fatalf("identity schemas: %v %v", err, diagnosticsText(identities.Diagnostics))
+	}
+	p.schema = schemas.ResourceSchemas[typeName]
+	if p.schema == nil || identities.IdentitySchemas[typeName] == nil {
+		t.Fatalf("%s has no schema or no identity schema", typeName)
+	}
+	p.stateType = objectType(t, p.schema.ValueType())
+	p.identityType = objectType(t, identities.IdentitySchemas[typeName].ValueType())
+	return p, objectType(t, schemas.Provider.ValueType())
 }
 
 // create plans and applies a new resource; the plan's identity is whatever
@@ -470,7 +484,7 @@ func (p *protocolClient) decode(typ tftypes.Type, dv *tfprotov6.DynamicValue) tf
 	return v
 }
 
-func objectType(t *testing.T, typ tftypes.Type) tftypes.Object {
+func objectType(t testing.TB, typ tftypes.Type) tftypes.Object {
 	t.Helper()
 	o, ok := typ.(tftypes.Object)
 	if !ok {
@@ -480,14 +494,14 @@ func objectType(t *testing.T, typ tftypes.Type) tftypes.Object {
 }
 
 // attribute is one top-level attribute of an object as a Go value.
-func attribute(t *testing.T, obj tftypes.Value, name string) any {
+func attribute(t testing.TB, obj tftypes.Value, name string) any {
 	t.Helper()
 	return goValues(t, obj)[name]
 }
 
 // goValues turns an object of strings and numbers into Go values: strings,
 // int64 for whole numbers, nil for null.
-func goValues(t *testing.T, obj tftypes.Value) map[string]any {
+func goValues(t testing.TB, obj tftypes.Value) map[string]any {
 	t.Helper()
 	var attrs map[string]tftypes.Value
 	if err := obj.As(&attrs); err != nil {
@@ -514,7 +528,7 @@ func goValues(t *testing.T, obj tftypes.Value) map[string]any {
 	return out
 }
 
-func numberOf(t *testing.T, v any) *big.Float {
+func numberOf(t testing.TB, v any) *big.Float {
 	t.Helper()
 	switch n := v.(type) {
 	case int:

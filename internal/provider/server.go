@@ -11,7 +11,9 @@ import (
 
 // NewServer returns the provider's protocol 6 server: the plugin
 // framework's, with every resource and data source call's context let go
-// once the call has ended.
+// once the call has ended, plans that change nothing answered without the
+// framework's plan walk (see fastPaths), and the garbage collector given
+// room to work in (see heapFloorBytes).
 //
 // The framework (v1.19) keeps the cancel function of every call's context
 // until Terraform sends StopProvider, so that it can cancel calls in flight.
@@ -24,9 +26,20 @@ import (
 // context that drops its link to the call's context when the call returns
 // leaves it only a few hundred bytes per call to keep.
 func NewServer(version string) func() tfprotov6.ProviderServer {
-	return func() tfprotov6.ProviderServer {
-		return releaseCallContexts(providerserver.NewProtocol6(New(version)())())
+	return func() tfprotov6.ProviderServer { return newServer(version, true) }
+}
+
+// newServer is the provider's server; fast adds the no-change plans (see
+// fastPaths), without which every call is the framework's own, and
+// starts the heap floor (see heapFloorBytes) for the process.
+func newServer(version string, fast bool) tfprotov6.ProviderServer {
+	p := &SaasProvider{version: version}
+	if !fast {
+		return releaseCallContexts(providerserver.NewProtocol6(p)())
 	}
+	startHeapFloor()
+	served, wrap := withFastPaths(context.Background(), p)
+	return releaseCallContexts(wrap(providerserver.NewProtocol6(served)()))
 }
 
 // releaseCallContexts wraps a server so that the contexts of its resource
