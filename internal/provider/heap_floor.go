@@ -21,7 +21,7 @@ import (
 // grow by at least this much before a collection cuts that to a fraction,
 // for at most this much more memory; once the live heap is larger than
 // the floor, the collector runs as Go's default would.
-const heapFloorBytes = 64 << 20
+const heapFloorBytes = 32 << 20
 
 // heapFloor keeps GOGC at the percentage that gives the next collection
 // at least heapFloorBytes of room above the live heap, adjusting it after

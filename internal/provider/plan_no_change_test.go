@@ -219,11 +219,18 @@ func (g *planGen) request() *tfprotov6.PlanResourceChangeRequest {
 	default:
 		req.PriorIdentity = &tfprotov6.ResourceIdentityData{IdentityData: p.dynamicValue(g.value(p.identityType, 1))}
 	}
-	switch g.rng.IntN(10) {
+	// Private data as the framework stores it: provider keys whose values
+	// are base64 JSON. pin_read is the key 2sms's plan logic reads; with
+	// it false, a plan that would send a PUT warns.
+	switch g.rng.IntN(8) {
 	case 0:
 		req.PriorPrivate = []byte(`{"note":"eyJhIjoxfQ=="}`)
 	case 1:
 		req.PriorPrivate = []byte(`{}`)
+	case 2:
+		req.PriorPrivate = []byte(`{"pin_read":"ZmFsc2U="}`)
+	case 3:
+		req.PriorPrivate = []byte(`{"pin_read":"dHJ1ZQ=="}`)
 	}
 	switch g.rng.IntN(4) {
 	case 0:
