@@ -33,6 +33,20 @@ func newCLI(bin, name string) (cli, error) {
 	if err != nil {
 		return cli{}, fmt.Errorf("running %s version (build it with `make tools`): %w", c.path, err)
 	}
-	c.version = strings.SplitN(strings.TrimSpace(string(out)), "\n", 2)[0]
+	if c.version = versionLine(string(out)); c.version == "" {
+		return cli{}, fmt.Errorf("%s version printed no version line:\n%s", c.path, out)
+	}
 	return c, nil
+}
+
+// versionLine is the line of `version` output that names the program and
+// its version; "" when there is none. OpenTofu prints warnings about the
+// CLI configuration on stdout before it, so it need not be the first.
+func versionLine(out string) string {
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "Terraform v") || strings.HasPrefix(line, "OpenTofu v") {
+			return strings.TrimSpace(line)
+		}
+	}
+	return ""
 }
