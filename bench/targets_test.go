@@ -64,7 +64,10 @@ func TestTargetsVerdicts(t *testing.T) {
 
 	good := targets(sizes,
 		planRow(capsLifted, 1000, 10, 30*time.Second, 25*time.Second, 12*time.Second),
-		planRow(capsDefault, 1000, 20, 70*time.Second, 25*time.Second, 14*time.Second))
+		planRow(capsDefault, 1000, 20, 70*time.Second, 25*time.Second, 14*time.Second),
+		// The targets are set at 1,000 users: a smaller size, where a
+		// listing's fixed calls weigh more per user, must not decide.
+		planRow(capsDefault, 100, 10, 9*time.Second, time.Second, 4*time.Second))
 	for _, prefix := range []string{"calls per refreshed user", "no-change plan", "provider CPU"} {
 		if l := line(t, good, prefix); !strings.HasSuffix(l, "| met |") {
 			t.Errorf("figures inside the targets: want met, got %s", l)
