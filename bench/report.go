@@ -29,7 +29,7 @@ func writeReport(path string, cfg config, results []result, command string) erro
 	writeTargets(&b, cfg, results)
 	b.WriteString("## Figures\n\n")
 	b.WriteString("Each provider figure is compared with the **floor**: the same number of `terraform_data` resources, which the CLI " +
-		"plans and applies with no provider at all, measured in the same run with the same CLI. Wall times are for the whole " +
+		"plans and applies with no provider at all, measured in the same run with the same CLI (the floor runs no provider, so one floor serves every cap setting). Wall times are for the whole " +
 		"CLI command. *Caps* is how `requests_per_second` was set in every vendor block: *lifted* sets it to " +
 		fmt.Sprint(liftedRequestsPerSecond) + ", so the figures measure the provider rather than its pacing; *default* leaves it out, " +
 		"so each vendor's default cap applies, as for users who do not set it. Every operation of a row runs at its caps. " +
