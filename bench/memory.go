@@ -11,9 +11,9 @@ import (
 )
 
 // memoryWatch polls /proc for the provider processes that one CLI process
-// started and keeps the highest
-// VmHWM (peak resident set) seen. VmHWM only grows, so sampling every few
-// milliseconds misses at most the growth of the last interval before exit.
+// started and keeps the highest VmHWM (peak resident set) seen. VmHWM only
+// grows, so sampling every few milliseconds misses at most the growth of
+// the last interval before exit.
 type memoryWatch struct {
 	done chan struct{}
 	wg   sync.WaitGroup
