@@ -10,23 +10,28 @@ import (
 	"time"
 )
 
-// memoryWatch polls /proc for provider processes and keeps the highest
-// VmHWM (peak resident set) seen. VmHWM only grows, so sampling every few
-// milliseconds misses at most the growth of the last interval before exit.
+// memoryWatch polls /proc for the provider processes that one CLI process
+// started and keeps the highest VmHWM (peak resident set) seen. VmHWM only
+// grows, so sampling every few milliseconds misses at most the growth of
+// the last interval before exit.
 type memoryWatch struct {
 	done chan struct{}
 	wg   sync.WaitGroup
 	mu   sync.Mutex
 	peak int64
 	cpu  map[string]time.Duration // last CPU time seen per provider process
+	// parent is the CLI's process id. Only its children count: the
+	// machine may run other providers (another checkout's bench or demo)
+	// whose CPU and memory are not this command's.
+	parent int
 }
 
 // providerBinaryPrefix is the start of the provider executable's name as
 // Terraform installs it (terraform-provider-saas_v<version>).
 const providerBinaryPrefix = "terraform-provider-saas"
 
-func watchProviderMemory() *memoryWatch {
-	m := &memoryWatch{done: make(chan struct{}), cpu: map[string]time.Duration{}}
+func watchProviderMemory(parent int) *memoryWatch {
+	m := &memoryWatch{done: make(chan struct{}), cpu: map[string]time.Duration{}, parent: parent}
 	m.wg.Add(1)
 	go func() {
 		defer m.wg.Done()
@@ -68,7 +73,7 @@ func (m *memoryWatch) sample() {
 			continue
 		}
 		argv0, _, _ := strings.Cut(string(cmdline), "\x00")
-		if !strings.HasPrefix(filepath.Base(argv0), providerBinaryPrefix) {
+		if !strings.HasPrefix(filepath.Base(argv0), providerBinaryPrefix) || parentPID(d) != m.parent {
 			continue
 		}
 		hwm := readHWM(filepath.Join(d, "status"))
@@ -105,16 +110,35 @@ func readHWM(path string) int64 {
 // for every architecture Go supports.
 const clockTicks = 100
 
-// processCPU reads utime+stime from /proc/<pid>/stat.
-func processCPU(procDir string) (time.Duration, bool) {
+// statFields are the fields of /proc/<pid>/stat after the command name,
+// which is in parentheses and may hold spaces: they start after the last
+// ')'. fields[0] is the state (field 3 in proc(5)).
+func statFields(procDir string) []string {
 	b, err := os.ReadFile(filepath.Join(procDir, "stat"))
 	if err != nil {
-		return 0, false
+		return nil
 	}
-	// The command name is in parentheses and may hold spaces: fields
-	// start after the last ')'.
 	s := string(b)
-	fields := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	return strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+}
+
+// parentPID reads the parent process id from /proc/<pid>/stat; -1 when
+// the process is gone.
+func parentPID(procDir string) int {
+	fields := statFields(procDir)
+	if len(fields) < 2 {
+		return -1
+	}
+	ppid, err := strconv.Atoi(fields[1])
+	if err != nil {
+		return -1
+	}
+	return ppid
+}
+
+// processCPU reads utime+stime from /proc/<pid>/stat.
+func processCPU(procDir string) (time.Duration, bool) {
+	fields := statFields(procDir)
 	if len(fields) < 13 {
 		return 0, false
 	}

@@ -4,31 +4,55 @@ import (
 	"bufio"
 	"fmt"
 	"os"
-	"os/exec"
 	"runtime"
 	"strings"
 	"time"
 )
 
-// writeReport writes the Markdown table: every figure next to the floor
-// measured in the same run, and the ratio between them.
+// writeReport writes the Markdown report: the targets, then the table,
+// every figure next to the floor measured in the same run and the ratio
+// between them.
 func writeReport(path string, cfg config, results []result, command string) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Benchmarks\n\n")
-	fmt.Fprintf(&b, "Measured on %s on %s with `%s`, %s, `-parallelism=%d`. The machine is shared, so treat single figures as noisy and compare each with the floor measured beside it.\n\n",
-		time.Now().UTC().Format("2006-01-02"), machine(), command, cliVersion(cfg.bin), cfg.parallelism)
-	b.WriteString("Each provider figure is compared with the **floor**: the same number of `terraform_data` resources, which Terraform " +
-		"plans and applies with no provider at all, measured in the same run with the same CLI. Wall times are for the whole " +
-		"`terraform` command. API calls are counted by the sandbox. Peak memory is the provider process's peak resident set " +
-		"(VmHWM). CPU is user+system time: terraform's includes the provider it runs; *provider CPU per resource* is the provider process's alone, divided by the resources. With latency, *ideal* is calls x latency / parallelism: the time the calls alone would take if Terraform " +
-		"kept every slot busy.\n\n")
-	b.WriteString("| latency | users per vendor | resources | operation | provider | floor | ratio to floor |")
-	for _, v := range cfg.vendors {
-		fmt.Fprintf(&b, " %s calls |", v.name)
+	b.WriteString("# Benchmarks")
+	if cfg.label != "" {
+		fmt.Fprintf(&b, ": %s", cfg.label)
 	}
-	b.WriteString(" calls per resource | ideal | ratio to ideal | provider peak | CPU: terraform + provider (provider) | provider CPU per resource | CPU: sandbox | CPU: floor |\n|---|---:|---:|---|---:|---:|---:|")
+	b.WriteString("\n\n")
+	versions := make([]string, len(cfg.clis))
+	for i, c := range cfg.clis {
+		versions[i] = c.version
+	}
+	fmt.Fprintf(&b, "Measured on %s on %s with `%s`, %s, `-parallelism=%d`. The targets, the table and the chart below all come from this one run. "+
+		"The machine is shared, so treat single figures as noisy and compare each with the floor measured beside it.\n\n",
+		time.Now().UTC().Format("2006-01-02"), machine(), command, strings.Join(versions, " and "), cfg.parallelism)
+	writeTargets(&b, cfg, results)
+	b.WriteString("## Figures\n\n")
+	b.WriteString("Each provider figure is compared with the **floor**: the same number of `terraform_data` resources, which the CLI " +
+		"plans and applies with no provider at all, measured in the same run with the same CLI (the floor runs no provider, so one floor serves every cap setting). Wall times are for the whole " +
+		"CLI command. *Caps* is how `requests_per_second` was set in every vendor block: *lifted* sets it to " +
+		fmt.Sprint(liftedRequestsPerSecond) + ", so the figures measure the provider rather than its pacing; *default* leaves it out, " +
+		"so each vendor's default cap applies, as for users who do not set it. Every operation of a row runs at its caps. " +
+		"API calls are counted by the sandbox; *per refreshed user* is a vendor's calls in the no-change plan divided by that " +
+		"vendor's users, all of which the plan refreshes. Peak memory is the provider process's peak resident set " +
+		"(VmHWM). CPU is user+system time: the CLI's includes the provider it runs; *provider CPU per resource* is the provider process's alone, divided by the resources. " +
+		"With latency and lifted caps, *ideal* is calls x latency / parallelism: the time the calls alone would take if the CLI " +
+		"kept every slot busy (at default caps the caps pace the calls, so no ideal is given).\n\n")
+	several := len(cfg.clis) > 1
+	if several {
+		b.WriteString("| CLI ")
+	}
+	b.WriteString("| caps | latency | users per vendor | resources | operation | provider | floor | ratio to floor |")
+	for _, v := range cfg.vendors {
+		fmt.Fprintf(&b, " %s calls | %s calls per refreshed user |", v.name, v.name)
+	}
+	b.WriteString(" calls per resource | ideal | ratio to ideal | provider peak | CPU: CLI + provider (provider) | provider CPU per resource | CPU: sandbox | CPU: floor |\n")
+	if several {
+		b.WriteString("|---")
+	}
+	b.WriteString("|---|---|---:|---:|---|---:|---:|---:|")
 	for range cfg.vendors {
-		b.WriteString("---:|")
+		b.WriteString("---:|---:|")
 	}
 	b.WriteString("---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range results {
@@ -37,15 +61,22 @@ func writeReport(path string, cfg config, results []result, command string) erro
 			calls += n
 		}
 		ideal, idealRatio := "-", "-"
-		if r.Latency > 0 && calls > 0 {
+		if r.Latency > 0 && calls > 0 && r.Caps == capsLifted {
 			d := time.Duration(int64(calls) * int64(r.Latency) / int64(cfg.parallelism))
 			ideal = seconds(d)
 			idealRatio = fmt.Sprintf("%.2fx", r.Provider.Wall.Seconds()/d.Seconds())
 		}
-		fmt.Fprintf(&b, "| %s | %d | %d | %s | %s | %s | %.2fx |", r.Latency, r.N, r.Resources, r.Op,
+		if several {
+			fmt.Fprintf(&b, "| %s ", r.CLI.version)
+		}
+		fmt.Fprintf(&b, "| %s | %s | %d | %d | %s | %s | %s | %.2fx |", r.Caps, r.Latency, r.N, r.Resources, r.Op,
 			seconds(r.Provider.Wall), seconds(r.Floor.Wall), r.Provider.Wall.Seconds()/r.Floor.Wall.Seconds())
 		for _, v := range cfg.vendors {
-			fmt.Fprintf(&b, " %d |", r.Provider.Calls[v.name])
+			perUser := "-"
+			if r.Op == opPlan {
+				perUser = fmt.Sprintf("%.3f", callsPerUser(r, v.name))
+			}
+			fmt.Fprintf(&b, " %d | %s |", r.Provider.Calls[v.name], perUser)
 		}
 		fmt.Fprintf(&b, " %.2f | %s | %s | %.0f MiB | %s (%s) | %s | %s | %s |\n", float64(calls)/float64(r.Resources), ideal, idealRatio,
 			float64(r.Provider.ProviderPeak)/(1<<20), seconds(r.Provider.CLICPU), seconds(r.Provider.ProviderCPU),
@@ -53,6 +84,11 @@ func writeReport(path string, cfg config, results []result, command string) erro
 	}
 	b.WriteString("\n![No-change plan time against the number of users, provider and floor](plan-time.png)\n")
 	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+// callsPerUser is a vendor's calls in r divided by its users.
+func callsPerUser(r result, vendor string) float64 {
+	return float64(r.Provider.Calls[vendor]) / float64(r.N)
 }
 
 func seconds(d time.Duration) string { return fmt.Sprintf("%.2fs", d.Seconds()) }
@@ -86,12 +122,4 @@ func machine() string {
 		}
 	}
 	return fmt.Sprintf("%s (%d cores%s, %s/%s)", model, runtime.NumCPU(), mem, runtime.GOOS, runtime.GOARCH)
-}
-
-func cliVersion(bin string) string {
-	out, err := exec.Command(bin+"/terraform", "version").Output()
-	if err != nil {
-		return "Terraform (version unknown)"
-	}
-	return strings.SplitN(strings.TrimSpace(string(out)), "\n", 2)[0]
 }

@@ -9,10 +9,17 @@ import (
 
 type config struct {
 	bin         string
+	clis        []cli
+	caps        []string
 	sizes       []int
 	latencies   []time.Duration
 	parallelism int
 	vendors     []vendor
+	label       string
+	// cpuBaseline is the provider CPU per resource the CPU target halves;
+	// cpuBaselineSource says where it comes from.
+	cpuBaseline       time.Duration
+	cpuBaselineSource string
 }
 
 // Operations measured for each size.
@@ -24,10 +31,12 @@ const (
 
 var operations = []string{opApply, opPlan, opChange}
 
-// result is one operation at one size and latency, for the provider and
-// for the floor. N is the number of users per vendor; the configuration
-// holds N resources for each selected vendor.
+// result is one operation at one size, latency and cap setting with one
+// CLI, for the provider and for the floor. N is the number of users per
+// vendor; the configuration holds N resources for each selected vendor.
 type result struct {
+	CLI       cli
+	Caps      string
 	Latency   time.Duration
 	N         int
 	Resources int
@@ -46,20 +55,28 @@ func run(cfg config) ([]result, error) {
 	defer sb.stop()
 
 	var results []result
-	for _, lat := range cfg.latencies {
-		for _, n := range cfg.sizes {
-			total := n * len(cfg.vendors)
-			fmt.Printf("%d users per vendor (%d resources), %s latency\n", n, total, lat)
-			provider, err := measureProvider(cfg, sb, n, lat, filepath.Join(root, fmt.Sprintf("provider-%d-%s", n, lat)))
-			if err != nil {
-				return nil, err
-			}
-			floor, err := measureFloor(cfg, n, filepath.Join(root, fmt.Sprintf("floor-%d-%s", n, lat)))
-			if err != nil {
-				return nil, err
-			}
-			for _, op := range operations {
-				results = append(results, result{Latency: lat, N: n, Resources: total, Op: op, Provider: provider[op], Floor: floor[op]})
+	for _, c := range cfg.clis {
+		for _, lat := range cfg.latencies {
+			for _, n := range cfg.sizes {
+				total := n * len(cfg.vendors)
+				// The floor runs no provider, so the cap setting does not
+				// touch it: one floor serves every cap setting.
+				fmt.Printf("%s: floor, %d resources\n", c.version, total)
+				floor, err := measureFloor(cfg, c, n, filepath.Join(root, fmt.Sprintf("%s-floor-%d-%s", c.name, n, lat)))
+				if err != nil {
+					return nil, err
+				}
+				for _, caps := range cfg.caps {
+					fmt.Printf("%s: %d users per vendor (%d resources), %s latency, %s caps\n", c.version, n, total, lat, caps)
+					dir := filepath.Join(root, fmt.Sprintf("%s-provider-%d-%s-%s", c.name, n, lat, caps))
+					provider, err := measureProvider(cfg, c, sb, n, lat, caps, dir)
+					if err != nil {
+						return nil, err
+					}
+					for _, op := range operations {
+						results = append(results, result{CLI: c, Caps: caps, Latency: lat, N: n, Resources: total, Op: op, Provider: provider[op], Floor: floor[op]})
+					}
+				}
 			}
 		}
 	}
@@ -120,7 +137,7 @@ func steps(cfg config, w *workspace, n int, calls func() (map[string]int, error)
 	return out, nil
 }
 
-func measureProvider(cfg config, sb *sandbox, n int, lat time.Duration, dir string) (map[string]measurement, error) {
+func measureProvider(cfg config, c cli, sb *sandbox, n int, lat time.Duration, caps, dir string) (map[string]measurement, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -130,22 +147,22 @@ func measureProvider(cfg config, sb *sandbox, n int, lat time.Duration, dir stri
 	if err := sb.setLatency(lat); err != nil {
 		return nil, err
 	}
-	w, err := newWorkspace(cfg.bin, dir, envFor(cfg.vendors, sb.url))
+	w, err := newWorkspace(cfg.bin, c, dir, envFor(cfg.vendors, sb.url))
 	if err != nil {
 		return nil, err
 	}
 	defer func() { _ = w.log.Close() }()
-	if err := writeMain(w, providerTF(cfg.vendors)); err != nil {
+	if err := writeMain(w, providerTF(cfg.vendors, caps)); err != nil {
 		return nil, err
 	}
 	return steps(cfg, w, n, sb.callsAndReset, sb.cpu)
 }
 
-func measureFloor(cfg config, n int, dir string) (map[string]measurement, error) {
+func measureFloor(cfg config, c cli, n int, dir string) (map[string]measurement, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	w, err := newWorkspace(cfg.bin, dir, nil)
+	w, err := newWorkspace(cfg.bin, c, dir, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -32,20 +32,18 @@ func userKey(i int) string { return fmt.Sprintf("u%05d", i) }
 // block, its resources (one per user, for_each over var.users), the users
 // to seed when its API cannot create them, and its credentials.
 type vendor struct {
-	name      string
-	block     string
+	name string
+	// settings are the vendor block's lines other than requests_per_second,
+	// which the cap setting decides.
+	settings  []string
 	resources string
 	seed      func(n int) any
 	env       func(sandboxURL string) []string
 }
 
-// Every vendor's client-side cap is lifted: the bench measures the
-// provider, not its courtesy pacing (QuestionPro's default alone would
-// stretch 1,000 creates over minutes).
 var vendors = []vendor{
 	{
-		name:  "qacomplete",
-		block: "  qacomplete {\n    requests_per_second = 10000\n  }\n",
+		name: "qacomplete",
 		resources: `
 resource "saas_qacomplete_user" "u" {
   for_each   = var.users
@@ -65,8 +63,8 @@ resource "saas_qacomplete_user" "u" {
 		},
 	},
 	{
-		name:  "questionpro",
-		block: "  questionpro {\n    organization_id     = 1001\n    requests_per_second = 10000\n  }\n",
+		name:     "questionpro",
+		settings: []string{"organization_id = 1001"},
 		resources: `
 resource "saas_questionpro_user" "u" {
   for_each      = var.users
@@ -86,8 +84,7 @@ resource "saas_questionpro_user" "u" {
 		},
 	},
 	{
-		name:  "quickhelp",
-		block: "  quickhelp {\n    requests_per_second = 10000\n  }\n",
+		name: "quickhelp",
 		resources: `
 resource "saas_quickhelp_user" "u" {
   for_each   = var.users
@@ -119,8 +116,7 @@ resource "saas_quickhelp_user" "u" {
 		},
 	},
 	{
-		name:  "twosms",
-		block: "  twosms {\n    requests_per_second = 10000\n  }\n",
+		name: "twosms",
 		resources: `
 resource "saas_twosms_admin_user" "u" {
   for_each     = var.users
@@ -163,12 +159,44 @@ variable "users" {
 }
 `
 
-// providerTF is the configuration for the selected vendors: one resource
-// per user per vendor.
-func providerTF(selected []vendor) string {
+// Cap settings: how requests_per_second is set in every vendor block.
+const (
+	// capsLifted sets a cap no run reaches: the bench measures the
+	// provider, not its courtesy pacing (QuestionPro's default alone
+	// stretches 1,000 creates over minutes).
+	capsLifted = "lifted"
+	// capsDefault leaves requests_per_second out, so each vendor's
+	// default applies, as it does for users who do not set it.
+	capsDefault = "default"
+)
+
+var capSettings = []string{capsLifted, capsDefault}
+
+// liftedRequestsPerSecond is far above what one machine can send.
+const liftedRequestsPerSecond = 10000
+
+// providerBlock is one vendor's block in the provider configuration at the
+// given cap setting.
+func (v vendor) providerBlock(caps string) string {
+	lines := append([]string(nil), v.settings...)
+	if caps == capsLifted {
+		lines = append(lines, fmt.Sprintf("requests_per_second = %d", liftedRequestsPerSecond))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "  %s {\n", v.name)
+	for _, l := range lines {
+		fmt.Fprintf(&b, "    %s\n", l)
+	}
+	b.WriteString("  }\n")
+	return b.String()
+}
+
+// providerTF is the configuration for the selected vendors at the given cap
+// setting: one resource per user per vendor.
+func providerTF(selected []vendor, caps string) string {
 	var blocks, resources strings.Builder
 	for _, v := range selected {
-		blocks.WriteString(v.block)
+		blocks.WriteString(v.providerBlock(caps))
 		resources.WriteString(v.resources)
 	}
 	return `

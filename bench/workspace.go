@@ -10,16 +10,16 @@ import (
 	"time"
 )
 
-// workspace is one Terraform working directory with its own CLI config that
+// workspace is one working directory for Terraform or OpenTofu with its own CLI config that
 // installs the provider just built from a local filesystem mirror.
 type workspace struct {
-	dir       string
-	terraform string
-	env       []string
-	log       *os.File
+	dir string
+	cli cli
+	env []string
+	log *os.File
 }
 
-func newWorkspace(bin, dir string, env []string) (*workspace, error) {
+func newWorkspace(bin string, c cli, dir string, env []string) (*workspace, error) {
 	rc, err := installMirror(bin, dir)
 	if err != nil {
 		return nil, err
@@ -29,7 +29,7 @@ func newWorkspace(bin, dir string, env []string) (*workspace, error) {
 		return nil, err
 	}
 	env = append(append(os.Environ(), env...), "TF_CLI_CONFIG_FILE="+rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
-	return &workspace{dir: dir, terraform: filepath.Join(bin, "terraform"), env: env, log: log}, nil
+	return &workspace{dir: dir, cli: c, env: env, log: log}, nil
 }
 
 func (w *workspace) writeFile(name string, data []byte) error {
@@ -54,20 +54,24 @@ type measurement struct {
 	ProviderPeak int64 // bytes; 0 for the floor, which runs no provider
 }
 
-// run executes one terraform command and measures its wall time and the
-// provider process's peak resident memory.
+// run executes one CLI command and measures its wall time and the
+// provider process's peak resident memory and CPU.
 func (w *workspace) run(args ...string) (measurement, error) {
-	cmd := exec.Command(w.terraform, args...)
+	cmd := exec.Command(w.cli.path, args...)
 	cmd.Dir, cmd.Env = w.dir, w.env
 	cmd.Stdout, cmd.Stderr = w.log, w.log
-	_, _ = fmt.Fprintf(w.log, "\n$ terraform %v\n", args)
-	watch := watchProviderMemory()
+	_, _ = fmt.Fprintf(w.log, "\n$ %s %v\n", w.cli.name, args)
 	start := time.Now()
-	err := cmd.Run()
+	err := cmd.Start()
+	if err != nil {
+		return measurement{}, fmt.Errorf("starting %s: %w", w.cli.path, err)
+	}
+	watch := watchProviderMemory(cmd.Process.Pid)
+	err = cmd.Wait()
 	wall := time.Since(start)
 	peak, providerCPU := watch.stop()
 	if err != nil {
-		return measurement{}, fmt.Errorf("terraform %v failed: %w; the end of its output:\n%s", args, err, tail(w.log.Name(), 40))
+		return measurement{}, fmt.Errorf("%s %v failed: %w; the end of its output:\n%s", w.cli.name, args, err, tail(w.log.Name(), 40))
 	}
 	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	return measurement{Wall: wall, CLICPU: cpu, ProviderCPU: providerCPU, ProviderPeak: peak}, nil
