@@ -14,6 +14,7 @@ import (
 	pschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 )
 
 // The conventions every resource and data source keeps, checked here rather
@@ -121,6 +122,9 @@ func TestConventionsResources(t *testing.T) {
 				t.Errorf("%s does not implement Configure", name)
 			}
 			checkIdentity(t, name, r, resp.Schema)
+			if _, ok := r.(providerdata.PrivateStateKeys); !ok && usesPrivateState(t, v.Key) {
+				t.Errorf("%s's package reads or writes private state, so the resource must name its keys (providerdata.PrivateStateKeys) for the no-change plan's differential test", name)
+			}
 			if !tests.hasImportVerify(name) {
 				t.Errorf("%s has no acceptance test with an import step and ImportStateVerify", name)
 			}
@@ -237,6 +241,32 @@ func (s testSources) hasIdentityImport(typeName string) bool {
 func (s testSources) hasImportVerify(typeName string) bool {
 	for _, src := range s {
 		if strings.Contains(src, typeName) && strings.Contains(src, "func TestAcc") && importStep.MatchString(src) {
+			return true
+		}
+	}
+	return false
+}
+
+// privateStateCall matches a read or write of a private-state key.
+var privateStateCall = regexp.MustCompile(`\.(GetKey|SetKey)\(ctx`)
+
+// usesPrivateState reports whether the vendor package's own code (not its
+// tests) reads or writes a private-state key.
+func usesPrivateState(t *testing.T, vendorKey string) bool {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", vendorKey, "*.go"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no source for vendor %s: %v", vendorKey, err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if privateStateCall.Match(b) {
 			return true
 		}
 	}

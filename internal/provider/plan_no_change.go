@@ -199,8 +199,8 @@ func (f *planFacts) modifyPlanLeavesAlone(ctx context.Context, r resource.Resour
 		// framework. A resource whose plan logic reads a private key on a
 		// plan that changes nothing would be answered as if the key were
 		// absent, so the differential test plans prior private data with
-		// every key a resource keeps (2sms's pin_read) and requires the
-		// framework's answer.
+		// every key a resource names (providerdata.PrivateStateKeys, which
+		// a convention test requires) and requires the framework's answer.
 	}
 	if req.ClientCapabilities != nil {
 		mreq.ClientCapabilities.DeferralAllowed = req.ClientCapabilities.DeferralAllowed

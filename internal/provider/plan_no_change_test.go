@@ -2,6 +2,9 @@ package provider_test
 
 import (
 	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"math/rand/v2"
@@ -10,11 +13,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/saas-users/terraform-provider-saas/internal/acctest"
 	"github.com/saas-users/terraform-provider-saas/internal/provider"
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 )
 
 // planCasesPerType is how many generated plans each resource type gets
@@ -220,17 +225,16 @@ func (g *planGen) request() *tfprotov6.PlanResourceChangeRequest {
 		req.PriorIdentity = &tfprotov6.ResourceIdentityData{IdentityData: p.dynamicValue(g.value(p.identityType, 1))}
 	}
 	// Private data as the framework stores it: provider keys whose values
-	// are base64 JSON. pin_read is the key 2sms's plan logic reads; with
-	// it false, a plan that would send a PUT warns.
+	// are base64 JSON. The resource's own keys (providerdata.PrivateStateKeys,
+	// such as 2sms's pin_read) are planned true and false: plan logic that
+	// read one on a plan that changes nothing would answer differently.
 	switch g.rng.IntN(8) {
 	case 0:
 		req.PriorPrivate = []byte(`{"note":"eyJhIjoxfQ=="}`)
 	case 1:
 		req.PriorPrivate = []byte(`{}`)
-	case 2:
-		req.PriorPrivate = []byte(`{"pin_read":"ZmFsc2U="}`)
-	case 3:
-		req.PriorPrivate = []byte(`{"pin_read":"dHJ1ZQ=="}`)
+	case 2, 3:
+		req.PriorPrivate = g.ownPrivate(g.rng.IntN(2) == 0)
 	}
 	switch g.rng.IntN(4) {
 	case 0:
@@ -444,4 +448,47 @@ func TestNoChangePlanConcurrent(t *testing.T) {
 			}
 		})
 	}
+}
+
+// ownPrivate is private data holding every key the resource type names
+// through providerdata.PrivateStateKeys, each set to value; nil when it
+// names none.
+func (g *planGen) ownPrivate(value bool) []byte {
+	keys := privateStateKeys(g.p.t, g.p.typeName)
+	if len(keys) == 0 {
+		return nil
+	}
+	v := base64.StdEncoding.EncodeToString([]byte(strconv.FormatBool(value)))
+	m := map[string]string{}
+	for _, k := range keys {
+		m[k] = v
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		g.p.t.Fatal(err)
+	}
+	return b
+}
+
+// privateStateKeys is what the resource of typeName names as its own
+// private-state keys.
+func privateStateKeys(tb testing.TB, typeName string) []string {
+	tb.Helper()
+	ctx := context.Background()
+	for _, v := range provider.Vendors() {
+		for _, f := range v.Resources {
+			r := f()
+			var meta resource.MetadataResponse
+			r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "saas"}, &meta)
+			if meta.TypeName != typeName {
+				continue
+			}
+			if k, ok := r.(providerdata.PrivateStateKeys); ok {
+				return k.PrivateStateKeys()
+			}
+			return nil
+		}
+	}
+	tb.Fatalf("no resource %s", typeName)
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/saas-users/terraform-provider-saas/internal/providerdata"
 )
 
 // pinReadKey is the private-state key that records whether the last read
@@ -15,6 +16,11 @@ import (
 // reads the user again right before it is sent and takes the PIN from
 // there; the plan only needs to know whether it will be there.
 const pinReadKey = "pin_read"
+
+var _ providerdata.PrivateStateKeys = &UserResource{}
+
+// PrivateStateKeys names the private-state key the resource keeps.
+func (r *UserResource) PrivateStateKeys() []string { return []string{pinReadKey} }
 
 // privateData is the part of the framework's private state the resource
 // writes.
