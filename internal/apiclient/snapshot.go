@@ -116,7 +116,13 @@ type Walk[T any] func(ctx context.Context) ([]T, error)
 // when no snapshot answers for the key: no burst yet, the walk failed, or
 // the key is not in it. The caller then reads the user directly, and only
 // that read may conclude the user is gone.
-func (s *Snapshots[T]) Get(ctx context.Context, scope, key string, walk Walk[T]) (item T, served bool) {
+//
+// err is why a walk this read ran or waited for gave no snapshot (the
+// vendor's refusal, or the caller's context ending), nil when no walk was
+// needed or the walk succeeded. A vendor with a direct read may ignore it
+// and read the user; one whose only read is the walk reports it rather
+// than walk again at once.
+func (s *Snapshots[T]) Get(ctx context.Context, scope, key string, walk Walk[T]) (item T, served bool, err error) {
 	s.mu.Lock()
 	sc := s.scopeLocked(scope)
 	now := s.now()
@@ -130,16 +136,16 @@ func (s *Snapshots[T]) Get(ctx context.Context, scope, key string, walk Walk[T])
 	burst := s.freshLocked(sc, s.cfg.Fresh) || sc.flight != nil || (sc.streak >= s.cfg.Burst && !failedLately)
 	s.mu.Unlock()
 	if !burst {
-		return item, false
+		return item, false, nil
 	}
 	data, err := s.ensure(ctx, scope, s.cfg.Fresh, walk)
 	if err != nil {
-		return item, false
+		return item, false, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	item, served = data.items[key]
-	return item, served
+	return item, served, nil
 }
 
 // All returns every user of the scope, from a snapshot no older than

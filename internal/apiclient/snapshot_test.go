@@ -65,7 +65,7 @@ func TestSnapshots_handfulReadsDirectlyBurstSharesOneWalk(t *testing.T) {
 	s := NewSnapshots(SnapshotConfig{Burst: 5, Window: time.Minute, Fresh: time.Minute}, snapKey)
 	ctx := context.Background()
 	for i := 1; i <= 4; i++ {
-		if _, served := s.Get(ctx, "dept", fmt.Sprint(i), v.walk); served {
+		if _, served, _ := s.Get(ctx, "dept", fmt.Sprint(i), v.walk); served {
 			t.Fatalf("read %d of 4 was served from a snapshot; a handful must read directly", i)
 		}
 	}
@@ -78,7 +78,7 @@ func TestSnapshots_handfulReadsDirectlyBurstSharesOneWalk(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			u, ok := s.Get(ctx, "dept", fmt.Sprint(i), v.walk)
+			u, ok, _ := s.Get(ctx, "dept", fmt.Sprint(i), v.walk)
 			if ok && u.Name == fmt.Sprint("user ", i) {
 				served.Add(1)
 			}
@@ -98,10 +98,10 @@ func TestSnapshots_handfulReadsDirectlyBurstSharesOneWalk(t *testing.T) {
 func TestSnapshots_missingUserIsNotServed(t *testing.T) {
 	v := &fakeVendor{users: manyUsers(3)}
 	s := NewSnapshots(SnapshotConfig{Burst: 1, Window: time.Minute, Fresh: time.Minute}, snapKey)
-	if _, served := s.Get(context.Background(), "dept", "42", v.walk); served {
+	if _, served, _ := s.Get(context.Background(), "dept", "42", v.walk); served {
 		t.Fatal("a user absent from the list was served")
 	}
-	if _, served := s.Get(context.Background(), "dept", "2", v.walk); !served {
+	if _, served, _ := s.Get(context.Background(), "dept", "2", v.walk); !served {
 		t.Fatal("a user in the list was not served")
 	}
 }
@@ -134,10 +134,10 @@ func TestSnapshots_reflectsOwnWritesDuringAWalk(t *testing.T) {
 	if fmt.Sprint(all) != fmt.Sprint(want) {
 		t.Fatalf("All during writes = %v, want %v", all, want)
 	}
-	if u, _ := s.Get(ctx, "dept", "2", v.walk); u.Name != "renamed" {
+	if u, _, _ := s.Get(ctx, "dept", "2", v.walk); u.Name != "renamed" {
 		t.Errorf("a later read got %v, want the provider's own write", u)
 	}
-	if _, served := s.Get(ctx, "dept", "3", v.walk); served {
+	if _, served, _ := s.Get(ctx, "dept", "3", v.walk); served {
 		t.Error("a user the provider removed was served")
 	}
 	if v.walks.Load() != 1 {
@@ -180,15 +180,15 @@ func TestSnapshots_staleSnapshotIsWalkedAgain(t *testing.T) {
 	now := time.Unix(1_700_000_000, 0)
 	s.now = func() time.Time { return now }
 	ctx := context.Background()
-	if _, ok := s.Get(ctx, "dept", "1", v.walk); !ok {
+	if _, ok, _ := s.Get(ctx, "dept", "1", v.walk); !ok {
 		t.Fatal("not served")
 	}
 	v.set(snapUser{ID: "1", Name: "changed outside"})
-	if u, _ := s.Get(ctx, "dept", "1", v.walk); u.Name != "user 1" {
+	if u, _, _ := s.Get(ctx, "dept", "1", v.walk); u.Name != "user 1" {
 		t.Fatalf("within the operation got %v, want the snapshot's", u)
 	}
 	now = now.Add(2 * time.Minute)
-	if u, _ := s.Get(ctx, "dept", "1", v.walk); u.Name != "changed outside" {
+	if u, _, _ := s.Get(ctx, "dept", "1", v.walk); u.Name != "changed outside" {
 		t.Fatalf("after Fresh got %v, want a new walk's", u)
 	}
 }
@@ -200,7 +200,7 @@ func TestSnapshots_failedWalkFallsBackToDirectReads(t *testing.T) {
 	s := NewSnapshots(SnapshotConfig{Burst: 1, Window: time.Minute, Fresh: time.Minute}, snapKey)
 	ctx := context.Background()
 	for range 10 {
-		if _, served := s.Get(ctx, "dept", "1", v.walk); served {
+		if _, served, _ := s.Get(ctx, "dept", "1", v.walk); served {
 			t.Fatal("served after a failed walk")
 		}
 	}
@@ -209,6 +209,42 @@ func TestSnapshots_failedWalkFallsBackToDirectReads(t *testing.T) {
 	}
 	if _, err := s.All(ctx, "dept", v.walk); err == nil || err.Error() != "list refused" {
 		t.Errorf("All: %v, want the walk's error", err)
+	}
+}
+
+// Get reports the error of the walk it ran and of the walk it waited for,
+// so a vendor whose only read is the walk need not walk again to learn it;
+// the reads after the failure read directly and report nothing.
+func TestSnapshots_getReportsTheWalkItRanOrWaitedFor(t *testing.T) {
+	refused := errors.New("list refused")
+	v := &fakeVendor{users: manyUsers(2), err: refused, gate: make(chan struct{})}
+	s := NewSnapshots(SnapshotConfig{Burst: 1, Window: time.Minute, Fresh: time.Minute}, snapKey)
+	ctx := context.Background()
+	errs := make(chan error, 2)
+	get := func() {
+		_, served, err := s.Get(ctx, "dept", "1", v.walk)
+		if served {
+			err = errors.New("served from a failed walk")
+		}
+		errs <- err
+	}
+	go get()
+	for v.walks.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	go get()
+	time.Sleep(10 * time.Millisecond)
+	close(v.gate)
+	for range 2 {
+		if err := <-errs; !errors.Is(err, refused) {
+			t.Errorf("Get = %v, want the walk's error", err)
+		}
+	}
+	if n := v.walks.Load(); n != 1 {
+		t.Errorf("%d walks, want 1: the second reader waits for the first's", n)
+	}
+	if _, served, err := s.Get(ctx, "dept", "1", v.walk); served || err != nil {
+		t.Errorf("Get after the failure = (served %v, %v), want a direct read's (false, nil)", served, err)
 	}
 }
 
@@ -272,7 +308,7 @@ func TestSnapshots_requestTimeoutIsAFailureNotACut(t *testing.T) {
 	if _, err := s.All(ctx, "dept", timedOut); !errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
 		t.Fatalf("All = %v (caller's context: %v), want the walk's own timeout at once", err, ctx.Err())
 	}
-	if _, served := s.Get(ctx, "dept", "1", timedOut); served {
+	if _, served, _ := s.Get(ctx, "dept", "1", timedOut); served {
 		t.Fatal("served after a failed walk")
 	}
 	if n := walks.Load(); n != 1 {

@@ -59,7 +59,9 @@ func (c *Client) walkDept(deptID int64) apiclient.Walk[User] {
 // the caller already knows about the user (a row lacking a key for a value
 // it holds is read directly instead).
 func (c *Client) ReadUserListed(ctx context.Context, deptID, userID int64, complete func(*User) bool) (*User, Gone, error) {
-	if u, ok := c.listed.snaps.Get(ctx, deptScope(deptID), userKey(userID), c.walkDept(deptID)); ok {
+	// A failed walk leaves the user to ReadUser, which reports the
+	// vendor's answer for this user itself.
+	if u, ok, _ := c.listed.snaps.Get(ctx, deptScope(deptID), userKey(userID), c.walkDept(deptID)); ok {
 		serves, lacking := c.listed.parity.serves(deptID)
 		switch {
 		case lacking != 0:

@@ -71,7 +71,9 @@ func (c *Client) snapshotUser(ctx context.Context, orgID, deptID, userID int64) 
 	if orgID == 0 || deptID == 0 {
 		return nil, false
 	}
-	u, ok := c.snaps.Get(ctx, scopeOf(orgID, deptID), strconv.FormatInt(userID, 10), c.walk(orgID, deptID))
+	// A failed walk leaves the user to the direct read, which reports the
+	// vendor's answer for this user itself.
+	u, ok, _ := c.snaps.Get(ctx, scopeOf(orgID, deptID), strconv.FormatInt(userID, 10), c.walk(orgID, deptID))
 	if !ok {
 		return nil, false
 	}
@@ -85,7 +87,7 @@ func (c *Client) snapshotUserInOrganization(ctx context.Context, orgID, userID i
 	if orgID == 0 {
 		return nil, false
 	}
-	u, ok := c.snaps.Get(ctx, scopeOf(orgID, 0), strconv.FormatInt(userID, 10), c.walk(orgID, 0))
+	u, ok, _ := c.snaps.Get(ctx, scopeOf(orgID, 0), strconv.FormatInt(userID, 10), c.walk(orgID, 0))
 	if !ok || u.DepartmentID == 0 {
 		return nil, false
 	}

@@ -75,24 +75,17 @@ func (c *Client) Users(ctx context.Context, customerIDs []int64, maxAge time.Dur
 // is QuickHelp's only proof that a user is gone; a snapshot missing the
 // user proves nothing by itself, so the answer comes from FindUserByID.
 //
-// Snapshots.Get does not say why it did not serve, so the walk it runs for
-// this caller keeps its error: a refused walk is reported as it is, not
-// walked again at once (a quota answer would cost a second call for
-// nothing). A reader that only waited for someone else's failed walk
-// cannot see that error and walks again through FindUserByID.
+// A walk that failed, whether this reader ran it or waited for it, is the
+// refresh's error as it is: walking again at once would cost a second call
+// for nothing (a quota answer, say).
 func (c *Client) ReadUser(ctx context.Context, customerID, userID int64) (*User, error) {
 	scope := c.scopeFor(customerID)
-	var walkErr error
-	walk := func(ctx context.Context) ([]User, error) {
-		users, err := c.ListAllUsers(ctx, scope)
-		walkErr = err
-		return users, err
-	}
-	if u, served := c.snaps.Get(ctx, scopeKey(scope), strconv.FormatInt(userID, 10), walk); served {
+	u, served, err := c.snaps.Get(ctx, scopeKey(scope), strconv.FormatInt(userID, 10), c.walkOf(scope))
+	switch {
+	case err != nil:
+		return nil, err
+	case served:
 		return &u, nil
-	}
-	if walkErr != nil {
-		return nil, walkErr
 	}
 	return c.FindUserByID(ctx, customerID, userID, c.writeAge)
 }

@@ -109,7 +109,9 @@ func (c *Client) walk(includeSuperUsers bool) apiclient.Walk[listedUser] {
 // snapshot, so it must not feed a PUT (applyConfig reads the user itself).
 func (c *Client) ReadUser(ctx context.Context, id string) (user *User, pinShown bool, err error) {
 	id = normalizeGUID(id)
-	if l, served := c.snaps.Get(ctx, scopeAll, id, c.walk(true)); served {
+	// A failed walk leaves the user to the GET below, which reports the
+	// vendor's answer for this user itself.
+	if l, served, _ := c.snaps.Get(ctx, scopeAll, id, c.walk(true)); served {
 		u := l.user
 		return &u, l.pinShown, nil
 	}
