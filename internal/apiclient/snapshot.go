@@ -60,6 +60,7 @@ type Snapshots[T any] struct {
 type snapshotScope[T any] struct {
 	data      *snapshotData[T] // nil: no snapshot
 	fetchedAt time.Time
+	walkedAt  time.Time // when the walk that made data began
 	lastRead  time.Time
 	streak    int // reads in the current burst
 	flight    *snapshotFlight[T]
@@ -76,9 +77,10 @@ type snapshotData[T any] struct {
 
 // snapshotFlight is one walk in progress; done closes when it ends.
 type snapshotFlight[T any] struct {
-	done chan struct{}
-	data *snapshotData[T] // the result, once done and err is nil
-	err  error
+	done    chan struct{}
+	started time.Time
+	data    *snapshotData[T] // the result, once done and err is nil
+	err     error
 	// cut is true when the walk failed because its starter's context
 	// ended (a deadline or a cancellation of that one caller), not because
 	// of the vendor: an error of a request timeout also wraps
@@ -138,7 +140,7 @@ func (s *Snapshots[T]) Get(ctx context.Context, scope, key string, walk Walk[T])
 	if !burst {
 		return item, false, nil
 	}
-	data, err := s.ensure(ctx, scope, s.cfg.Fresh, walk)
+	data, err := s.ensure(ctx, scope, s.cfg.Fresh, time.Time{}, walk)
 	if err != nil {
 		return item, false, err
 	}
@@ -159,26 +161,47 @@ func (s *Snapshots[T]) All(ctx context.Context, scope string, walk Walk[T]) ([]T
 // builds on, where the vendor has no call that reads one user, asks for a
 // younger one than a refresh does.
 func (s *Snapshots[T]) AllWithin(ctx context.Context, scope string, maxAge time.Duration, walk Walk[T]) ([]T, error) {
-	data, err := s.ensure(ctx, scope, maxAge, walk)
+	data, err := s.ensure(ctx, scope, maxAge, time.Time{}, walk)
 	if err != nil {
 		return nil, err
 	}
+	return s.items(data), nil
+}
+
+// AllFromNewWalk returns every user of the scope from a walk that began no
+// earlier than this call, with the provider's writes since: what a lookup
+// needs when its answer must prove a user absent, or find the user a write
+// just made, and no older list may answer. A walk already under way when it
+// is called is waited out, and the callers waiting together share the next
+// walk: a burst of such lookups costs about two walks at a time, not one
+// each. The slice is the caller's.
+func (s *Snapshots[T]) AllFromNewWalk(ctx context.Context, scope string, walk Walk[T]) ([]T, error) {
+	data, err := s.ensure(ctx, scope, s.cfg.Fresh, s.now(), walk)
+	if err != nil {
+		return nil, err
+	}
+	return s.items(data), nil
+}
+
+// items copies a snapshot's users in its order.
+func (s *Snapshots[T]) items(data *snapshotData[T]) []T {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := make([]T, 0, len(data.order))
 	for _, k := range data.order {
 		out = append(out, data.items[k])
 	}
-	return out, nil
+	return out
 }
 
-// ensure returns the scope's users no older than maxAge: the snapshot when
-// it is fresh, else the result of the walk in flight or of a new one.
-func (s *Snapshots[T]) ensure(ctx context.Context, scope string, maxAge time.Duration, walk Walk[T]) (*snapshotData[T], error) {
+// ensure returns the scope's users no older than maxAge, from a walk that
+// began no earlier than since (zero: any walk): the snapshot when it
+// qualifies, else the result of the walk in flight or of a new one.
+func (s *Snapshots[T]) ensure(ctx context.Context, scope string, maxAge time.Duration, since time.Time, walk Walk[T]) (*snapshotData[T], error) {
 	for stale := 0; ; stale++ {
 		s.mu.Lock()
 		sc := s.scopeLocked(scope)
-		if s.freshLocked(sc, maxAge) {
+		if s.freshLocked(sc, maxAge) && !sc.walkedAt.Before(since) {
 			data := sc.data
 			s.mu.Unlock()
 			return data, nil
@@ -191,8 +214,14 @@ func (s *Snapshots[T]) ensure(ctx context.Context, scope string, maxAge time.Dur
 			case <-ctx.Done():
 				return nil, ctx.Err()
 			}
+			if f.started.Before(since) {
+				// Begun before the question: wait it out, then take or
+				// start the next walk, not counted as a stale one.
+				stale--
+				continue
+			}
 		} else {
-			f = &snapshotFlight[T]{done: make(chan struct{})}
+			f = &snapshotFlight[T]{done: make(chan struct{}), started: s.now()}
 			sc.flight = f
 			s.mu.Unlock()
 			items, err := walk(ctx)
@@ -236,7 +265,7 @@ func (s *Snapshots[T]) finish(sc *snapshotScope[T], f *snapshotFlight[T], items 
 		}
 		f.data = data
 		if !f.dropped {
-			sc.data, sc.fetchedAt = data, s.now()
+			sc.data, sc.fetchedAt, sc.walkedAt = data, s.now(), f.started
 		}
 	}
 	close(f.done)

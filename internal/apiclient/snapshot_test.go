@@ -248,6 +248,54 @@ func TestSnapshots_getReportsTheWalkItRanOrWaitedFor(t *testing.T) {
 	}
 }
 
+// AllFromNewWalk never answers from a walk that began before it was called:
+// lookups that arrive while a walk is under way wait it out and share the
+// next one, which sees what changed in between.
+func TestSnapshots_allFromNewWalkWaitsOutOlderWalksAndSharesTheNext(t *testing.T) {
+	v := &fakeVendor{users: manyUsers(2), gate: make(chan struct{})}
+	s := NewSnapshots(SnapshotConfig{Burst: 1, Window: time.Minute, Fresh: time.Minute}, snapKey)
+	ctx := context.Background()
+	first := make(chan []snapUser, 1)
+	go func() {
+		all, _ := s.All(ctx, "dept", v.walk)
+		first <- all
+	}()
+	for v.walks.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	const lookups = 5
+	got := make(chan []snapUser, lookups)
+	for range lookups {
+		go func() {
+			all, err := s.AllFromNewWalk(ctx, "dept", v.walk)
+			if err != nil {
+				t.Error(err)
+			}
+			got <- all
+		}()
+	}
+	time.Sleep(20 * time.Millisecond)
+	v.gate <- struct{}{} // the first walk reads its page
+	if all := <-first; len(all) != 2 {
+		t.Fatalf("first walk: %d users, want 2", len(all))
+	}
+	// Created outside after the first walk read its page.
+	v.set(append(manyUsers(2), snapUser{ID: "3", Name: "new"})...)
+	close(v.gate)
+	for range lookups {
+		if all := <-got; len(all) != 3 {
+			t.Errorf("a lookup got %d users, want the 3 of a walk begun after it asked", len(all))
+		}
+	}
+	if n := v.walks.Load(); n != 2 {
+		t.Errorf("%d walks, want 2: the lookups share the one after the walk they found under way", n)
+	}
+	// A snapshot walked before the call does not answer either.
+	if _, err := s.AllFromNewWalk(ctx, "dept", v.walk); err != nil || v.walks.Load() != 3 {
+		t.Errorf("AllFromNewWalk with a fresh snapshot: %v after %d walks, want a third walk", err, v.walks.Load())
+	}
+}
+
 // A write to one scope forgets the others, which may hold the same user.
 func TestSnapshots_writeForgetsOtherScopes(t *testing.T) {
 	v := &fakeVendor{users: manyUsers(2)}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"sync/atomic"
 
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 )
@@ -18,6 +19,9 @@ const DefaultBaseURL = "https://rest.qacomplete.smartbear.com/rest-api/service/a
 type Client struct {
 	http   *apiclient.Client
 	listed *listedUsers // one per provider configuration: see snapshot.go
+	// filterRefused is set once QAComplete answered 400 to the e-mail
+	// filter (find.go): it is not asked again in this process.
+	filterRefused atomic.Bool
 }
 
 // User is the snake_case user object QAComplete returns (GET, PUT, POST and

@@ -6,30 +6,41 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
 	"github.com/saas-users/terraform-provider-saas/internal/apiclient"
 )
 
 // FindUserByEmail looks a user up in a department by e-mail, straight from
 // QAComplete: it finds the user a POST just made (settleCreate), which no
 // snapshot taken before the POST can hold, and confirms every e-mail a
-// snapshot misses (FindListedUserByEmail). The filter Email = '...' is only an optimisation (§3): whether
-// QAComplete accepts it is not documented, so a 400 to the filtered list
-// falls back to walking the whole department, and a filter the server
-// ignores is harmless because every row is matched here, case-insensitively;
-// the first row is never taken on trust. An e-mail with a quote or brace
-// cannot be written as a filter literal safely, so the whole list is walked
-// for it. It returns nil when no user matches.
+// snapshot misses (FindListedUserByEmail).
+//
+// The filter Email = '...' is only an optimisation (§3): whether QAComplete
+// accepts it is not documented. A filter the server ignores is harmless,
+// because every row is matched here, case-insensitively; the first row is
+// never taken on trust. A 400 to it sends this lookup, and every later one
+// of this client, to a walk of the whole department: a server that refused
+// the filter once is not asked again for each user of a bulk create. An
+// e-mail with a quote or brace cannot be written as a filter literal
+// safely, so the department is walked for it too.
+//
+// That walk begins after this call (Snapshots.AllFromNewWalk): no list read
+// before the question answers it, while lookups made together share one
+// walk. It returns nil when no user matches.
 func (c *Client) FindUserByEmail(ctx context.Context, deptID int64, email string) (*User, error) {
-	var users []User
-	var err error
-	if strings.ContainsAny(email, `'"{}()`) {
-		users, err = c.ListAllUsers(ctx, deptID, "")
-	} else {
-		users, err = c.ListAllUsers(ctx, deptID, fmt.Sprintf("Email = '%s'", email))
-		if apiclient.IsStatus(err, http.StatusBadRequest) {
-			users, err = c.ListAllUsers(ctx, deptID, "")
+	if !strings.ContainsAny(email, `'"{}()`) && !c.filterRefused.Load() {
+		users, err := c.ListAllUsers(ctx, deptID, fmt.Sprintf("Email = '%s'", email))
+		if !apiclient.IsStatus(err, http.StatusBadRequest) {
+			if err != nil {
+				return nil, err
+			}
+			return matchEmail(users, email), nil
 		}
+		tflog.Debug(ctx, "QAComplete refused the e-mail filter; looking e-mails up in walks of the department from now on", map[string]any{"dept_id": deptID})
+		c.filterRefused.Store(true)
 	}
+	users, err := c.listed.snaps.AllFromNewWalk(ctx, deptScope(deptID), c.walkDept(deptID))
 	if err != nil {
 		return nil, err
 	}

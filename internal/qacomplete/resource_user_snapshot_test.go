@@ -238,3 +238,53 @@ resource "saas_qacomplete_user" "few" {
 		},
 	})
 }
+
+// Creating 60 users in a department whose QAComplete refuses the e-mail
+// filter (the emulator's default reading) stops asking the filter after its
+// first refusal, and looks e-mails up in walks of the department that
+// lookups made together share: about two calls per user (the POST and the
+// read of the new user) and a share of the walks, where each lookup used to
+// cost a refused filter and a walk of its own, twice per user.
+func TestAccQACompleteUser_bulkCreateSharesLookups(t *testing.T) {
+	sb := acctest.StartSandbox(t)
+	const users = 60
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			PreConfig: sb.ResetRequests,
+			Config:    bulkConfig(sb, false, false),
+			Check: func(*terraform.State) error {
+				var refused, walks, posts, gets, all int
+				for _, r := range sb.Requests("qacomplete") {
+					all++
+					switch {
+					case r.Route == routeList && strings.Contains(r.RawQuery, "filter="):
+						if r.Status == http.StatusBadRequest {
+							refused++
+						}
+					case r.Route == routeList:
+						walks++
+					case r.Method == http.MethodPost:
+						posts++
+					case r.Route == routeGet:
+						gets++
+					}
+				}
+				t.Logf("creating %d users: %d calls (%d refused filters, %d walks, %d POSTs, %d GETs)", users, all, refused, walks, posts, gets)
+				// The lookups already asking when the first refusal came
+				// (Terraform runs ten operations at a time) are refused
+				// too; none after.
+				if refused > 10 {
+					return fmt.Errorf("the e-mail filter was refused %d times; want at most once per create in flight when it was first refused (10), then never asked again", refused)
+				}
+				if posts != users {
+					return fmt.Errorf("%d POSTs for %d users", posts, users)
+				}
+				if walks >= users {
+					return fmt.Errorf("%d walks of the department for %d creates; want lookups made together to share walks (fewer than one per user)", walks, users)
+				}
+				return nil
+			},
+		}},
+	})
+}
