@@ -26,6 +26,14 @@ const heapFloorBytes = 32 << 20
 // heapFloor keeps GOGC at the percentage that gives the next collection
 // at least heapFloorBytes of room above the live heap, adjusting it after
 // every collection. It stays out of the way when the user set GOGC.
+//
+// Go's goal for the next collection is the larger of two, and GOGC scales
+// both: live + (live + stacks + globals) x GOGC/100, and a minimum heap of
+// 4 MiB x GOGC/100. The provider's live heap after a collection is a few
+// megabytes, so a percentage reckoned from the first alone raised the
+// minimum far past the floor: the provider's peak resident set was about
+// 150 MiB at every size. The percentage is the largest that keeps both
+// within the floor's room.
 type heapFloor struct {
 	// floor is the room in bytes; 0 restores Go's default of 100 percent.
 	floor   atomic.Int64
@@ -35,7 +43,11 @@ type heapFloor struct {
 }
 
 var (
-	theHeapFloor     = &heapFloor{sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
+	theHeapFloor = &heapFloor{sample: []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"},
+		{Name: "/gc/scan/stack:bytes"},
+		{Name: "/gc/scan/globals:bytes"},
+	}}
 	startHeapFloorMu sync.Once
 )
 
@@ -75,27 +87,37 @@ func (h *heapFloor) watch() {
 	})
 }
 
-// adjust sets GOGC for the next cycle from the heap the last one found
-// live.
+// adjust sets GOGC for the next cycle from what the last one found live:
+// the heap and the roots GOGC also applies to.
 func (h *heapFloor) adjust() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	metrics.Read(h.sample)
-	var live int64
-	if h.sample[0].Value.Kind() == metrics.KindUint64 {
-		live = int64(h.sample[0].Value.Uint64())
+	var read [3]int64
+	for i, s := range h.sample {
+		if s.Value.Kind() == metrics.KindUint64 {
+			read[i] = int64(s.Value.Uint64())
+		}
 	}
-	if percent := gcPercentFor(h.floor.Load(), live); percent != h.percent {
+	live, roots := read[0], read[1]+read[2]
+	if percent := gcPercentFor(h.floor.Load(), live, roots); percent != h.percent {
 		debug.SetGCPercent(percent)
 		h.percent = percent
 	}
 }
 
-// gcPercentFor is the GOGC that lets a heap with live bytes live grow by
-// floor bytes before the next collection, and never less than Go's
-// default of 100 percent. It is capped so that a nearly empty heap (just
-// started, or a metric not read) does not turn collection off.
-func gcPercentFor(floor, live int64) int {
-	live = max(live, 1<<20)
-	return int(max(100, min(floor*100/live, 10_000)))
+// goMinimumHeap is the runtime's minimum heap goal at GOGC=100, which it
+// scales by GOGC/100 (runtime/mgcpacer.go, defaultHeapMinimum).
+const goMinimumHeap = 4 << 20
+
+// gcPercentFor is the GOGC that lets the heap grow by about floor bytes
+// above live before the next collection: the largest percentage for which
+// neither the growth Go allows over live and roots nor its scaled minimum
+// heap exceeds live + floor, and never less than Go's default of 100
+// percent. It is capped so that a heap and roots of nothing (a metric not
+// read) do not turn collection off.
+func gcPercentFor(floor, live, roots int64) int {
+	byGrowth := floor * 100 / max(live+roots, 1)
+	byMinimum := (live + floor) * 100 / goMinimumHeap
+	return int(max(100, min(byGrowth, byMinimum, 10_000)))
 }
