@@ -198,7 +198,8 @@ func (s *Snapshots[T]) items(data *snapshotData[T]) []T {
 // began no earlier than since (zero: any walk): the snapshot when it
 // qualifies, else the result of the walk in flight or of a new one.
 func (s *Snapshots[T]) ensure(ctx context.Context, scope string, maxAge time.Duration, since time.Time, walk Walk[T]) (*snapshotData[T], error) {
-	for stale := 0; ; stale++ {
+	stale := 0 // walks retried for a cut or an Invalidate
+	for {
 		s.mu.Lock()
 		sc := s.scopeLocked(scope)
 		if s.freshLocked(sc, maxAge) && !sc.walkedAt.Before(since) {
@@ -215,9 +216,8 @@ func (s *Snapshots[T]) ensure(ctx context.Context, scope string, maxAge time.Dur
 				return nil, ctx.Err()
 			}
 			if f.started.Before(since) {
-				// Begun before the question: wait it out, then take or
-				// start the next walk, not counted as a stale one.
-				stale--
+				// Begun before the question: waited out, now take or
+				// start the next walk.
 				continue
 			}
 		} else {
@@ -231,10 +231,12 @@ func (s *Snapshots[T]) ensure(ctx context.Context, scope string, maxAge time.Dur
 		case f.cut && ctx.Err() == nil:
 			// Cut short by its starter's deadline: says nothing to a
 			// caller who still has time.
+			stale++
 			continue
 		case f.err != nil:
 			return nil, f.err
 		case f.dropped && stale < maxStaleWalks:
+			stale++
 			continue
 		}
 		return f.data, nil

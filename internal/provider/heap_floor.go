@@ -24,8 +24,8 @@ import (
 const heapFloorBytes = 32 << 20
 
 // heapFloor keeps GOGC at the percentage that gives the next collection
-// at least heapFloorBytes of room above the live heap, adjusting it after
-// every collection. It stays out of the way when the user set GOGC.
+// about heapFloorBytes of room above the live heap (never less than Go's
+// default gives), adjusting it after every collection. It stays out of the way when the user set GOGC.
 //
 // Go's goal for the next collection is the larger of two, and GOGC scales
 // both: live + (live + stacks + globals) x GOGC/100, and a minimum heap of
